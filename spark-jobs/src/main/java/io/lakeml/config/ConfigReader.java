@@ -1,0 +1,96 @@
+package io.lakeml.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigValue;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** Typed reads of one section whose errors name the full key and where it was set. */
+final class ConfigReader {
+  private final Config config;
+  private final String prefix;
+
+  ConfigReader(Config root, String section) {
+    this.prefix = section;
+    try {
+      this.config = root.getConfig(section);
+    } catch (ConfigException e) {
+      throw new LakemlException("Invalid " + section + ": " + e.getMessage(), e);
+    }
+  }
+
+  String key(String name) {
+    return prefix + "." + name;
+  }
+
+  /** A string that may be null (absent values are errors: reference.conf declares every key). */
+  String optString(String name) {
+    return config.getIsNull(name) ? null : read(name, "a string", () -> config.getString(name));
+  }
+
+  String string(String name) {
+    String value = optString(name);
+    if (value == null || value.isBlank()) {
+      throw new LakemlException("Missing " + key(name) + " (a value is required; set it in your "
+          + "pipeline conf or with --set " + key(name) + "=...)");
+    }
+    return value;
+  }
+
+  int integer(String name) {
+    return read(name, "a whole number", () -> config.getInt(name));
+  }
+
+  long longValue(String name) {
+    return read(name, "a whole number", () -> config.getLong(name));
+  }
+
+  Long optLong(String name) {
+    return config.getIsNull(name) ? null : longValue(name);
+  }
+
+  double doubleValue(String name) {
+    return read(name, "a number", () -> config.getDouble(name));
+  }
+
+  List<String> strings(String name) {
+    return read(name, "a list of strings", () -> List.copyOf(config.getStringList(name)));
+  }
+
+  /** A section's direct children as unwrapped values (open maps). */
+  Map<String, Object> section(String name) {
+    ConfigObject obj = read(name, "a section { ... }", () -> config.getObject(name));
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<String, ConfigValue> e : obj.entrySet()) {
+      out.put(e.getKey(), e.getValue().unwrapped());
+    }
+    return out;
+  }
+
+  <E extends Enum<E>> E enumValue(String name, Class<E> type) {
+    String raw = string(name);
+    for (E constant : type.getEnumConstants()) {
+      if (constant.name().replace('_', '-').equalsIgnoreCase(raw.replace('_', '-'))) {
+        return constant;
+      }
+    }
+    throw LakemlException.invalid(key(name), raw, "expected one of "
+        + java.util.Arrays.stream(type.getEnumConstants())
+            .map(c -> c.name().toLowerCase().replace('_', '-')).toList());
+  }
+
+  private <T> T read(String name, String expected, Supplier<T> getter) {
+    try {
+      return getter.get();
+    } catch (ConfigException.WrongType | ConfigException.BadValue e) {
+      throw new LakemlException("Invalid " + key(name) + ": expected " + expected + " ("
+          + e.getMessage() + ")", e);
+    } catch (ConfigException.Missing e) {
+      throw new LakemlException("Missing " + key(name) + " (expected " + expected + ")", e);
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package io.lakeml.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigRenderOptions;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Everything a lakeml job reads from config, validated once, at construction. */
+public record Settings(RunSettings run, String lakeRoot, InputSettings input, LabelSettings label,
+    SplitSettings split, SearchSettings search, SparkSettings spark, ImportCsvSettings importCsv,
+    Config config) {
+
+  private static final DateTimeFormatter RUN_ID_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+  public Settings {
+    LakemlException.check(lakeRoot != null && !lakeRoot.isBlank(), "lakeml.lake.root", lakeRoot,
+        "a folder or URI is required");
+  }
+
+  public static Settings from(Config config) {
+    return from(config, Clock.systemUTC());
+  }
+
+  /** Reads the resolved config; a null run id becomes "run-yyyyMMdd-HHmmss-xxxx" from the clock. */
+  public static Settings from(Config config, Clock clock) {
+    ConfigReader run = new ConfigReader(config, "lakeml.run");
+    String runId = run.optString("id");
+    if (runId == null) {
+      runId = "run-" + RUN_ID_TIME.format(clock.instant())
+          + String.format(Locale.ROOT, "-%04x",
+              java.util.concurrent.ThreadLocalRandom.current().nextInt(0x10000));
+    }
+    RunSettings runSettings = new RunSettings(runId, run.string("name"), run.longValue("seed"));
+
+    ConfigReader in = new ConfigReader(config, "lakeml.input");
+    InputSettings input = new InputSettings(in.optString("path"), in.optString("table"),
+        in.optLong("version"), in.optString("timestamp"), in.strings("exclude-columns"),
+        in.strings("key-columns"));
+
+    ConfigReader lbl = new ConfigReader(config, "lakeml.label");
+    String task = lbl.string("task");
+    LabelSettings label = new LabelSettings(lbl.optString("column"),
+        task.equalsIgnoreCase("auto") ? Optional.empty() : Optional.of(task(task)),
+        lbl.integer("classification-max-distinct"), lbl.optString("positive-class"));
+
+    SplitSettings split = new SplitSettings(
+        new ConfigReader(config, "lakeml.split").doubleValue("holdout-fraction"),
+        new ConfigReader(config, "lakeml.cv").integer("folds"));
+
+    ConfigReader s = new ConfigReader(config, "lakeml.search");
+    SearchSettings search = new SearchSettings(s.strings("families"), s.integer("max-trials"),
+        s.integer("parallelism"), s.string("metric"), spaces(s));
+
+    ConfigReader sp = new ConfigReader(config, "lakeml.spark");
+    Map<String, String> sparkConf = new LinkedHashMap<>();
+    sp.section("conf").forEach((k, v) -> sparkConf.put(k, String.valueOf(v)));
+    SparkSettings spark = new SparkSettings(sp.string("log-level").toUpperCase(Locale.ROOT),
+        sparkConf);
+
+    ConfigReader imp = new ConfigReader(config, "lakeml.import-csv");
+    ImportCsvSettings importCsv = new ImportCsvSettings(imp.optString("source"),
+        imp.optString("schema"), imp.optString("target"),
+        imp.enumValue("mode", ImportCsvSettings.Mode.class));
+
+    return new Settings(runSettings, new ConfigReader(config, "lakeml.lake").string("root"),
+        input, label, split, search, spark, importCsv, config);
+  }
+
+  private static Task task(String value) {
+    for (Task t : Task.values()) {
+      if (t.id().equalsIgnoreCase(value)) {
+        return t;
+      }
+    }
+    throw LakemlException.invalid("lakeml.label.task", value,
+        "expected one of [auto, binary, multiclass, regression]");
+  }
+
+  private static Map<String, Map<String, List<Object>>> spaces(ConfigReader search) {
+    Map<String, Map<String, List<Object>>> spaces = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> family : search.section("space").entrySet()) {
+      String familyKey = search.key("space." + family.getKey());
+      if (!(family.getValue() instanceof Map<?, ?> params)) {
+        throw LakemlException.invalid(familyKey, family.getValue(),
+            "expected a section of parameter = [values]");
+      }
+      Map<String, List<Object>> space = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> p : params.entrySet()) {
+        Object v = p.getValue();
+        List<Object> values = v instanceof List<?> list ? new ArrayList<>(list) : List.of(v);
+        LakemlException.check(!values.isEmpty() && values.stream().allMatch(x -> x != null
+                && !(x instanceof Map) && !(x instanceof List)),
+            familyKey + "." + p.getKey(), v, "expected a non-empty list of values, e.g. [5, 10]");
+        space.put(String.valueOf(p.getKey()), List.copyOf(values));
+      }
+      spaces.put(family.getKey(), space);
+    }
+    return spaces;
+  }
+
+  /** The effective lakeml config as JSON (for provenance). */
+  public String configJson() {
+    return config.getConfig("lakeml").root()
+        .render(ConfigRenderOptions.concise().setFormatted(false));
+  }
+
+  public Settings withRunId(String runId) {
+    return new Settings(new RunSettings(runId, run.name(), run.seed()), lakeRoot, input, label,
+        split, search, spark, importCsv, config);
+  }
+}

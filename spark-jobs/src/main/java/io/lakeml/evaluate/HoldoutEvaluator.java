@@ -1,0 +1,26 @@
+package io.lakeml.evaluate;
+
+import io.lakeml.config.Task;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.ml.Transformer;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** Scores the holdout once (cached) and computes every metric of the task on it. */
+public final class HoldoutEvaluator {
+  private HoldoutEvaluator() {}
+
+  public static Map<String, Double> evaluate(Transformer model, Dataset<Row> holdout, Task task) {
+    Dataset<Row> scored = model.transform(holdout).cache();
+    try {
+      Map<String, Double> out = new LinkedHashMap<>();
+      for (Metric m : Metric.forTask(task)) {
+        out.put(m.id(), m.evaluator().evaluate(scored));
+      }
+      return out;
+    } finally {
+      scored.unpersist();
+    }
+  }
+}

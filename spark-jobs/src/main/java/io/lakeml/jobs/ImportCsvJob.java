@@ -1,0 +1,58 @@
+package io.lakeml.jobs;
+
+import io.delta.tables.DeltaTable;
+import io.lakeml.config.ImportCsvSettings;
+import io.lakeml.config.LakemlException;
+import io.lakeml.config.Settings;
+import io.lakeml.lake.LakePaths;
+import java.io.File;
+import org.apache.spark.sql.DataFrameReader;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** spark-submit entry point: load a CSV file (lakeml.import-csv) into a Delta table. */
+public final class ImportCsvJob {
+  private static final Logger LOG = LoggerFactory.getLogger(ImportCsvJob.class);
+
+  private ImportCsvJob() {}
+
+  public static void main(String[] args) {
+    JobRunner.main("import-csv", args, ImportCsvJob::run);
+  }
+
+  /** Returns the target table's path. */
+  public static String run(SparkSession spark, Settings settings) {
+    ImportCsvSettings s = settings.importCsv();
+    String source = s.requireSource();
+    String target = s.target() != null ? s.target()
+        : new LakePaths(settings.lakeRoot()).dataset(settings.run().name());
+    if (s.mode() == ImportCsvSettings.Mode.OVERWRITE_IF_ABSENT
+        && DeltaTable.isDeltaTable(spark, target)) {
+      LOG.info("Delta table {} exists; kept (lakeml.import-csv.mode = overwrite-if-absent)",
+          target);
+      return target;
+    }
+    if (!source.contains("://") && !new File(source).exists()) {
+      throw new LakemlException("CSV source " + source + " (lakeml.import-csv.source) does not "
+          + "exist (working directory " + new File("").getAbsolutePath() + ")");
+    }
+    DataFrameReader reader = spark.read().option("header", "true").option("mode", "FAILFAST");
+    if (s.schema() != null) {
+      try {
+        reader = reader.schema(s.schema());
+      } catch (RuntimeException e) {
+        throw LakemlException.invalid("lakeml.import-csv.schema", s.schema(),
+            "expected a Spark DDL schema such as \"a INT, b STRING\": " + e.getMessage());
+      }
+    } else {
+      reader = reader.option("inferSchema", "true");
+    }
+    Dataset<Row> rows = reader.csv(source);
+    rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(target);
+    LOG.info("Imported {} into Delta table {}", source, target);
+    return target;
+  }
+}

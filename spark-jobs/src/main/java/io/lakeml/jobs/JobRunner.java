@@ -1,0 +1,62 @@
+package io.lakeml.jobs;
+
+import io.lakeml.config.CliArgs;
+import io.lakeml.config.ConfigLoader;
+import io.lakeml.config.LakemlException;
+import io.lakeml.config.Settings;
+import java.util.function.Function;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every job's main does: parse the arguments, load and validate the config, run, and turn
+ * the outcome into an exit code: 0 done, {@value LakemlException#EXIT_CODE} bad input or config
+ * (nothing written), 1 anything else.
+ */
+public final class JobRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
+
+  /** A job body: all of a job but argument parsing and the session. */
+  @FunctionalInterface
+  public interface Job {
+    void run(SparkSession spark, Settings settings);
+  }
+
+  private JobRunner() {}
+
+  /** For mains: a session of their own, stopped at the end, then System.exit. */
+  public static void main(String name, String[] args, Job job) {
+    int code = execute(name, args, job, settings -> SparkSessions.getOrCreate(settings, name),
+        true);
+    System.exit(code);
+  }
+
+  public static int execute(String name, String[] args, Job job,
+      Function<Settings, SparkSession> sessions, boolean stopSession) {
+    SparkSession spark = null;
+    try {
+      CliArgs cli = CliArgs.parse(args);
+      if (cli.help()) {
+        System.out.println("lakeml " + name + "\n" + CliArgs.USAGE);
+        return 0;
+      }
+      Settings settings = Settings.from(ConfigLoader.load(cli));
+      spark = sessions.apply(settings);
+      job.run(spark, settings);
+      return 0;
+    } catch (LakemlException e) {
+      LOG.error("lakeml {} failed: {}", name, e.getMessage());
+      System.err.println("lakeml " + name + " failed: " + e.getMessage());
+      return LakemlException.EXIT_CODE;
+    } catch (RuntimeException | Error e) {
+      LOG.error("lakeml " + name + " failed", e);
+      System.err.println("lakeml " + name + " failed: " + e);
+      return 1;
+    } finally {
+      if (spark != null && stopSession) {
+        spark.stop();
+      }
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package io.lakeml.lake;
+
+import io.delta.exceptions.DeltaConcurrentModificationException;
+import io.delta.tables.DeltaTable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes one run's rows into a Delta table keyed by run_id, in one commit: the run's earlier rows
+ * are replaced (replaceWhere), other runs' rows are untouched. Concurrent writers of other runs
+ * can conflict in Delta's optimistic concurrency control; the commit is retried.
+ */
+public final class RunTableWriter {
+  public static final String RUN_ID = "run_id";
+  private static final Logger LOG = LoggerFactory.getLogger(RunTableWriter.class);
+  private static final int ATTEMPTS = 5;
+
+  private final SparkSession spark;
+
+  public RunTableWriter(SparkSession spark) {
+    this.spark = spark;
+  }
+
+  public void replaceRun(String tablePath, String runId, Dataset<Row> rows) {
+    if (!java.util.Arrays.asList(rows.columns()).contains(RUN_ID)) {
+      throw new IllegalArgumentException("rows for " + tablePath + " lack a run_id column");
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        write(tablePath, runId, rows);
+        return;
+      } catch (DeltaConcurrentModificationException e) {
+        if (attempt == ATTEMPTS) {
+          throw e;
+        }
+        LOG.warn("Concurrent commit on {} (attempt {}/{}): {}; retrying", tablePath, attempt,
+            ATTEMPTS, e.getMessage());
+        sleep(200L * attempt);
+      }
+    }
+  }
+
+  private void write(String tablePath, String runId, Dataset<Row> rows) {
+    if (DeltaTable.isDeltaTable(spark, tablePath)) {
+      rows.write().format("delta").mode("overwrite")
+          .option("replaceWhere", RUN_ID + " = '" + runId + "'")
+          .option("mergeSchema", "true")
+          .save(tablePath);
+    } else {
+      // First write creates the table; a racing creator makes this an append, still one commit.
+      rows.write().format("delta").mode("append").save(tablePath);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while retrying a Delta commit", e);
+    }
+  }
+}

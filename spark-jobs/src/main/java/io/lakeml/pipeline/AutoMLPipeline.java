@@ -1,0 +1,121 @@
+package io.lakeml.pipeline;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.lakeml.config.Settings;
+import io.lakeml.config.Task;
+import io.lakeml.evaluate.Metric;
+import io.lakeml.intake.Intake;
+import io.lakeml.intake.IntakeResult;
+import io.lakeml.lake.DeltaReader;
+import io.lakeml.lake.LakePaths;
+import io.lakeml.lake.ModelStore;
+import io.lakeml.lake.PinnedTable;
+import io.lakeml.lake.TableRef;
+import io.lakeml.prep.FeaturePipeline;
+import io.lakeml.search.PreparedFolds;
+import io.lakeml.search.SearchPlan;
+import io.lakeml.search.SearchRunner;
+import io.lakeml.search.TrialResult;
+import io.lakeml.split.FoldAssigner;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One AutoML run: read the pinned table, validate, split, search with K-fold CV on prepared folds,
+ * refit the winner, evaluate it on the holdout, then write the model (atomically), the trials, the
+ * leaderboard and last the run's row. All validation happens before the first write.
+ */
+public final class AutoMLPipeline {
+  private static final Logger LOG = LoggerFactory.getLogger(AutoMLPipeline.class);
+
+  private final SparkSession spark;
+  private final Settings settings;
+
+  public AutoMLPipeline(SparkSession spark, Settings settings) {
+    this.spark = spark;
+    this.settings = settings;
+  }
+
+  public RunSummary run() {
+    Instant started = Instant.now();
+    String runId = settings.run().id();
+    LakePaths lake = new LakePaths(settings.lakeRoot());
+    PinnedTable table = new DeltaReader(spark).read(TableRef.of(settings.input()));
+    LOG.info("Run {}: reading {} at version {}", runId, table.ref().describe(), table.version());
+    IntakeResult intake = new Intake(settings.input(), settings.label(), settings.split())
+        .run(table);
+    Task task = intake.label().task();
+    Metric metric = Metric.resolve(settings.search().metric(), task);
+    SearchPlan plan = SearchPlan.of(settings.search(), task, settings.run());
+    LOG.info("Run {}: {} task on {} ({} rows, {} without label dropped; {} numeric and {} "
+            + "categorical features); {} trials x {} folds, metric {}", runId, task.id(),
+        intake.label().column(), intake.rowsRead(), intake.rowsDroppedNullLabel(),
+        intake.numericFeatures().size(), intake.categoricalFeatures().size(),
+        plan.trials().size(), settings.split().folds(), metric.id());
+
+    long splitSeed = settings.run().seedFor("split");
+    Dataset<Row> assigned = new FoldAssigner(settings.split(), splitSeed,
+        settings.input().keyColumns()).assign(intake).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Dataset<Row> training = assigned.where(col(FoldAssigner.HOLDOUT).equalTo(false));
+      Dataset<Row> holdout = assigned.where(col(FoldAssigner.HOLDOUT).equalTo(true));
+      Pipeline prep = FeaturePipeline.build(intake);
+      List<TrialResult> results;
+      long trainRows;
+      try (PreparedFolds folds = PreparedFolds.prepare(prep, training, settings.split().folds())) {
+        PreparedFolds.Fold first = folds.folds().get(0);
+        trainRows = first.trainRows() + first.validRows();
+        results = new SearchRunner(spark, settings.search().parallelism(), task, metric)
+            .run(plan, folds);
+      }
+      TrialResult winner = SearchRunner.best(results, metric);
+      LOG.info("Run {}: winner {} {} {}={}; refitting on {} training rows", runId,
+          winner.spec().id(), winner.spec().describe(), metric.id(), fmt(winner.mean()),
+          trainRows);
+      FinalModel fin = FinalModel.fit(intake, prep, winner.spec(), training, holdout);
+      LOG.info("Run {}: holdout {}", runId, fin.holdoutMetrics());
+
+      long holdoutRows = intake.rowsUsed() - trainRows;
+      String modelPath = lake.model(settings.run().name(), runId);
+      RunSummary summary = new RunSummary(runId, settings.run().name(), "SUCCEEDED", started,
+          Instant.now(), table.ref().id(), table.version(), intake.label().column(), task.id(),
+          intake.label().classes(), intake.rowsRead(), intake.rowsDroppedNullLabel(), trainRows,
+          holdoutRows, settings.split().folds(), metric.id(), winner.spec().id(),
+          winner.spec().family().id(), winner.spec().paramsJson(), winner.mean(), winner.std(),
+          fin.holdoutMetrics(), modelPath, settings.run().seed(), BuildInfo.gitSha(),
+          BuildInfo.lakemlVersion(), spark.version(), settings.configJson());
+
+      String provenance = Provenance.json(summary, BuildInfo.versions(spark.version()), intake,
+          winner.spec(), Map.of("split", splitSeed, "search.plan",
+              settings.run().seedFor("search.plan")));
+      new ModelStore(spark).save(modelPath, fin.model(), Map.of("provenance.json", provenance));
+      RunTables tables = new RunTables(spark, lake);
+      tables.writeTrials(runId, results);
+      Comparator<TrialResult> bestFirst = Comparator.comparingDouble(TrialResult::mean);
+      tables.writeLeaderboard(runId, results, winner,
+          fin.holdoutMetrics().get(metric.id()),
+          metric.largerIsBetter() ? bestFirst.reversed() : bestFirst);
+      tables.writeRun(summary);
+      LOG.info("Run {} done in {}s: model at {}", runId,
+          fmt((Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0), modelPath);
+      return summary;
+    } finally {
+      assigned.unpersist();
+    }
+  }
+
+  private static String fmt(double v) {
+    return String.format(Locale.ROOT, "%.4f", v);
+  }
+}

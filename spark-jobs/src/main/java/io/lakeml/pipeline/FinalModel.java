@@ -1,0 +1,48 @@
+package io.lakeml.pipeline;
+
+import io.lakeml.config.Task;
+import io.lakeml.evaluate.HoldoutEvaluator;
+import io.lakeml.intake.IntakeResult;
+import io.lakeml.search.TrialSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.feature.IndexToString;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The winner refitted on all training rows (preprocessing included) and evaluated on the holdout.
+ * Its output columns: prediction (class index or value), and for classification probability,
+ * rawPrediction and {@link #PREDICTED_LABEL} (the class as in the label column).
+ */
+public record FinalModel(PipelineModel model, Map<String, Double> holdoutMetrics,
+    double fitSeconds) {
+
+  public static final String PREDICTED_LABEL = "predicted_label";
+
+  static FinalModel fit(IntakeResult intake, Pipeline prep, TrialSpec winner,
+      Dataset<Row> training, Dataset<Row> holdout) {
+    Task task = intake.label().task();
+    List<PipelineStage> stages = new ArrayList<>(List.of(prep.getStages()));
+    stages.add(winner.family().estimator(task, winner.params(), winner.seed()));
+    if (task.isClassification()) {
+      stages.add(new IndexToString().setInputCol("prediction").setOutputCol(PREDICTED_LABEL)
+          .setLabels(intake.label().classes().toArray(String[]::new)));
+    }
+    training.sparkSession().sparkContext().setJobDescription("lakeml: refit " + winner.describe());
+    try {
+      long t0 = System.nanoTime();
+      PipelineModel model = new Pipeline().setStages(stages.toArray(PipelineStage[]::new))
+          .fit(training);
+      double fitSeconds = (System.nanoTime() - t0) / 1e9;
+      Map<String, Double> metrics = HoldoutEvaluator.evaluate(model, holdout, task);
+      return new FinalModel(model, metrics, fitSeconds);
+    } finally {
+      training.sparkSession().sparkContext().setJobDescription(null);
+    }
+  }
+}

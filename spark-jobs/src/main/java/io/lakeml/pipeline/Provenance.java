@@ -1,0 +1,64 @@
+package io.lakeml.pipeline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lakeml.intake.IntakeResult;
+import io.lakeml.search.TrialSpec;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * provenance.json, saved beside every model: enough to know exactly what produced it and to replay
+ * the run (config, seeds, code and library versions, the input table and the Delta version read).
+ */
+final class Provenance {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Provenance() {}
+
+  static String json(RunSummary run, Map<String, String> versions, IntakeResult intake,
+      TrialSpec winner, Map<String, Long> seeds) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("format", "lakeml-provenance/1");
+    doc.put("run_id", run.runId());
+    doc.put("name", run.name());
+    doc.put("created_at", run.finishedAt().toString());
+    doc.put("git_sha", run.gitSha());
+    doc.put("versions", versions);
+    doc.put("input", Map.of("ref", run.inputRef(), "delta_version", run.inputVersion()));
+    Map<String, Object> seedDoc = new LinkedHashMap<>();
+    seedDoc.put("root", run.seed());
+    seedDoc.putAll(seeds);
+    doc.put("seeds", seedDoc);
+    Map<String, Object> label = new LinkedHashMap<>();
+    label.put("column", intake.label().column());
+    label.put("task", intake.label().task().id());
+    label.put("classes", intake.label().classes());
+    label.put("class_counts", intake.label().counts());
+    doc.put("label", label);
+    doc.put("features", Map.of("numeric", intake.numericFeatures(),
+        "categorical", intake.categoricalFeatures()));
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("trial_id", winner.id());
+    model.put("family", winner.family().id());
+    model.put("params", winner.params());
+    model.put("seed", winner.seed());
+    model.put("metric", run.metric());
+    model.put("cv_mean", run.cvMean());
+    model.put("cv_std", run.cvStd());
+    model.put("holdout_metrics", run.holdoutMetrics());
+    model.put("output_columns", intake.label().task().isClassification()
+        ? List.of("prediction", "probability", "rawPrediction", FinalModel.PREDICTED_LABEL)
+        : List.of("prediction"));
+    doc.put("model", model);
+    doc.put("rows", Map.of("read", run.rowsRead(), "dropped_null_label",
+        run.rowsDroppedNullLabel(), "train", run.rowsTrain(), "holdout", run.rowsHoldout()));
+    try {
+      doc.put("config", JSON.readTree(run.configJson()));
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot render provenance.json", e);
+    }
+  }
+}

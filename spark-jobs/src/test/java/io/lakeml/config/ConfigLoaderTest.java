@@ -1,0 +1,171 @@
+package io.lakeml.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.Config;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  @TempDir
+  Path dir;
+
+  private String file(String name, String body) throws IOException {
+    Path p = dir.resolve(name);
+    Files.writeString(p, body);
+    return p.toString();
+  }
+
+  private static LakemlException fails(List<String> files, List<String> sets) {
+    return assertThrows(LakemlException.class,
+        () -> Settings.from(ConfigLoader.load(files, sets)));
+  }
+
+  @Test
+  void referenceAloneGivesDocumentedDefaults() {
+    Settings s = Settings.from(ConfigLoader.load(List.of(), List.of()));
+    assertEquals(3, s.split().folds());
+    assertEquals(0.2, s.split().holdoutFraction());
+    assertEquals("lake", s.lakeRoot());
+    assertEquals(42L, s.run().seed());
+    assertTrue(s.run().id().matches("run-\\d{8}-\\d{6}-[0-9a-f]{4}"), s.run().id());
+    assertNull(s.label().column());
+    assertTrue(s.label().task().isEmpty());
+  }
+
+  @Test
+  void laterFilesWinAndSetWinsOverFiles() throws IOException {
+    String a = file("a.conf", "lakeml.cv.folds = 4\nlakeml.run.seed = 7");
+    String b = file("b.conf", "lakeml.cv.folds = 5");
+    Settings s = Settings.from(ConfigLoader.load(List.of(a, b), List.of()));
+    assertEquals(5, s.split().folds());
+    assertEquals(7L, s.run().seed());
+    Settings t = Settings.from(ConfigLoader.load(List.of(a, b), List.of("lakeml.cv.folds=6")));
+    assertEquals(6, t.split().folds());
+  }
+
+  @Test
+  void unknownKeyFailsNamingKeyFileAndSuggestion() throws IOException {
+    String f = file("typo.conf", "lakeml {\n  cv.fold = 5\n}\n");
+    LakemlException e = fails(List.of(f), List.of());
+    assertTrue(e.getMessage().startsWith("Unknown config key lakeml.cv.fold ("), e.getMessage());
+    assertTrue(e.getMessage().contains("typo.conf: 2"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("did you mean lakeml.cv.folds?"), e.getMessage());
+  }
+
+  @Test
+  void unknownKeyFromSetFails() {
+    LakemlException e = fails(List.of(), List.of("lakeml.search.max-trial=3"));
+    assertTrue(e.getMessage().contains("Unknown config key lakeml.search.max-trial"));
+    assertTrue(e.getMessage().contains("--set lakeml.search.max-trial=3"), e.getMessage());
+    assertTrue(e.getMessage().contains("did you mean lakeml.search.max-trials?"));
+  }
+
+  @Test
+  void topLevelKeysOutsideLakemlFail() throws IOException {
+    String f = file("x.conf", "automl.cv.folds = 5");
+    LakemlException e = fails(List.of(f), List.of());
+    assertTrue(e.getMessage().startsWith("Unknown config key automl ("), e.getMessage());
+  }
+
+  @Test
+  void wrongTypeNamesTheKey() {
+    LakemlException e = fails(List.of(), List.of("lakeml.cv.folds=many"));
+    assertTrue(e.getMessage().startsWith("Invalid lakeml.cv.folds: expected a whole number"),
+        e.getMessage());
+  }
+
+  @Test
+  void invalidValueSaysWhatIsExpected() {
+    assertEquals("Invalid lakeml.cv.folds: 1 (must be >= 2 and <= 20)",
+        fails(List.of(), List.of("lakeml.cv.folds=1")).getMessage());
+    assertEquals("Invalid lakeml.split.holdout-fraction: 0.0 (must be > 0 and < 0.9)",
+        fails(List.of(), List.of("lakeml.split.holdout-fraction=0")).getMessage());
+    assertEquals("Invalid lakeml.search.max-trials: 0 (must be >= 1)",
+        fails(List.of(), List.of("lakeml.search.max-trials=0")).getMessage());
+    assertEquals("Invalid lakeml.run.id: \"a b\" (letters, digits, '.', '_' or '-', starting "
+        + "with a letter or digit, at most 128)",
+        fails(List.of(), List.of("lakeml.run.id=a b")).getMessage());
+    assertTrue(fails(List.of(), List.of("lakeml.label.task=binar")).getMessage()
+        .startsWith("Invalid lakeml.label.task: \"binar\" (expected one of [auto, binary,"));
+  }
+
+  @Test
+  void sectionReplacedByScalarFails() {
+    LakemlException e = fails(List.of(), List.of("lakeml.cv=5"));
+    assertTrue(e.getMessage().startsWith("Invalid lakeml.cv: 5 (expected a section"),
+        e.getMessage());
+  }
+
+  @Test
+  void setKeepsUrisAndTypesValues() {
+    Settings s = Settings.from(ConfigLoader.load(List.of(), List.of(
+        "lakeml.lake.root=s3a://bucket/lake", "lakeml.input.exclude-columns=[a, b]",
+        "lakeml.spark.conf.\"spark.sql.shuffle.partitions\"=8", "lakeml.label.column=y")));
+    assertEquals("s3a://bucket/lake", s.lakeRoot());
+    assertEquals(List.of("a", "b"), s.input().excludeColumns());
+    assertEquals("8", s.spark().conf().get("spark.sql.shuffle.partitions"));
+    assertEquals("y", s.label().column());
+  }
+
+  @Test
+  void setOutsideLakemlAndMissingFileFail() {
+    assertTrue(fails(List.of(), List.of("cv.folds=5")).getMessage()
+        .contains("did you mean lakeml.cv.folds?"));
+    assertTrue(fails(List.of(dir.resolve("nope.conf").toString()), List.of()).getMessage()
+        .startsWith("Config file not found: "));
+  }
+
+  @Test
+  void pathAndTableTogetherFail() {
+    LakemlException e = fails(List.of(),
+        List.of("lakeml.input.path=/x", "lakeml.input.table=db.t"));
+    assertTrue(e.getMessage().startsWith("Invalid lakeml.input.table: \"db.t\""), e.getMessage());
+  }
+
+  @Test
+  void searchSpaceValuesMustBeScalarLists() throws IOException {
+    String f = file("s.conf", "lakeml.search.space.random_forest.maxDepth = [[1]]");
+    LakemlException e = fails(List.of(f), List.of());
+    assertTrue(e.getMessage().startsWith("Invalid lakeml.search.space.random_forest.maxDepth"),
+        e.getMessage());
+  }
+
+  @Test
+  void shippedPipelineConfLoadsWithItsSiteConf() {
+    Config c = ConfigLoader.load(List.of("../conf/pipelines/credit_demo.conf"), List.of());
+    Settings s = Settings.from(c);
+    assertEquals("credit_demo", s.run().name());
+    assertEquals("status", s.label().column());
+    assertEquals("lake/datasets/credit_data", s.input().path());
+    assertEquals("WARN", s.spark().logLevel());
+  }
+
+  @Test
+  void cliArgs() {
+    CliArgs a = CliArgs.parse("--config", "a.conf", "--set", "lakeml.cv.folds=4", "--run-id",
+        "r1", "--config=b.conf");
+    assertEquals(List.of("a.conf", "b.conf"), a.configFiles());
+    assertEquals(List.of("lakeml.cv.folds=4", "lakeml.run.id=r1"), a.overrides());
+    assertEquals("Unknown argument --conf (expected --config FILE, --set KEY=VALUE, --run-id ID "
+        + "or --help)", assertThrows(LakemlException.class,
+            () -> CliArgs.parse("--conf", "x")).getMessage());
+    assertEquals("Missing value after --set",
+        assertThrows(LakemlException.class, () -> CliArgs.parse("--set")).getMessage());
+  }
+
+  @Test
+  void seedsDerivePerPurposeStably() {
+    RunSettings run = new RunSettings("r", "n", 42);
+    assertEquals(run.seedFor("split"), new RunSettings("other", "n", 42).seedFor("split"));
+    assertTrue(run.seedFor("split") != run.seedFor("trial.1"));
+    assertTrue(run.seedFor("split") != new RunSettings("r", "n", 43).seedFor("split"));
+  }
+}
