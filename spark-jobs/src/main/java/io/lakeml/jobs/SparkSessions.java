@@ -22,6 +22,9 @@ public final class SparkSessions {
     conf.setIfMissing("spark.sql.catalog.spark_catalog",
         "org.apache.spark.sql.delta.catalog.DeltaCatalog");
     conf.setIfMissing("spark.scheduler.mode", "FAIR");
+    if (!conf.contains("spark.scheduler.allocation.file")) {
+      conf.set("spark.scheduler.allocation.file", FairPools.file());
+    }
     conf.setIfMissing("spark.log.level", settings.spark().logLevel());
     settings.spark().conf().forEach(conf::set);
     SparkSession spark = SparkSession.builder().config(conf).getOrCreate();

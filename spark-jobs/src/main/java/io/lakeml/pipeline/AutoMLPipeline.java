@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class AutoMLPipeline {
   private static final Logger LOG = LoggerFactory.getLogger(AutoMLPipeline.class);
+  /** Rows per partition of the cached training data (and so of every fold). */
+  static final long ROWS_PER_PARTITION = 200_000;
 
   private final SparkSession spark;
   private final Settings settings;
@@ -65,8 +67,13 @@ public final class AutoMLPipeline {
         plan.trials().size(), settings.split().folds(), metric.id());
 
     long splitSeed = settings.run().seedFor("split");
+    // The fold window leaves spark.sql.shuffle.partitions partitions (200 by default): far too
+    // many tasks per model iteration on small data, so size them to the data once, here.
+    int partitions = Math.max(spark.sparkContext().defaultParallelism(),
+        (int) Math.min(10_000, intake.rowsUsed() / ROWS_PER_PARTITION + 1));
     Dataset<Row> assigned = new FoldAssigner(settings.split(), splitSeed,
-        settings.input().keyColumns()).assign(intake).persist(StorageLevel.MEMORY_AND_DISK());
+        settings.input().keyColumns()).assign(intake).repartition(partitions)
+        .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Dataset<Row> training = assigned.where(col(FoldAssigner.HOLDOUT).equalTo(false));
       Dataset<Row> holdout = assigned.where(col(FoldAssigner.HOLDOUT).equalTo(true));
@@ -107,12 +114,26 @@ public final class AutoMLPipeline {
           fin.holdoutMetrics().get(metric.id()),
           metric.largerIsBetter() ? bestFirst.reversed() : bestFirst);
       tables.writeRun(summary);
+      logLeaderboard(results, metric);
       LOG.info("Run {} done in {}s: model at {}", runId,
           fmt((Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0), modelPath);
       return summary;
     } finally {
       assigned.unpersist();
     }
+  }
+
+  private static void logLeaderboard(List<TrialResult> results, Metric metric) {
+    Comparator<TrialResult> byMean = Comparator.comparingDouble(TrialResult::mean);
+    List<TrialResult> ranked = results.stream().filter(TrialResult::succeeded)
+        .sorted(metric.largerIsBetter() ? byMean.reversed() : byMean).limit(5).toList();
+    StringBuilder out = new StringBuilder("Top trials by CV " + metric.id() + ":");
+    for (int i = 0; i < ranked.size(); i++) {
+      TrialResult r = ranked.get(i);
+      out.append(String.format(Locale.ROOT, "%n  %d. %s %s %.4f ±%.4f", i + 1, r.spec().id(),
+          r.spec().describe(), r.mean(), r.std()));
+    }
+    LOG.info(out.toString());
   }
 
   private static String fmt(double v) {

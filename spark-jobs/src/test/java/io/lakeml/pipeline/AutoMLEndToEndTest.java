@@ -1,0 +1,150 @@
+package io.lakeml.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lakeml.config.ConfigLoader;
+import io.lakeml.config.Settings;
+import io.lakeml.jobs.AutoMLJob;
+import io.lakeml.lake.ModelStore;
+import io.lakeml.testing.SparkTest;
+import io.lakeml.testing.TestData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(SparkTest.class)
+class AutoMLEndToEndTest {
+  @TempDir
+  Path dir;
+
+  private Settings settings(String data, String label, String... extra) {
+    List<String> sets = new ArrayList<>(List.of(
+        "lakeml.lake.root=" + dir.resolve("lake"),
+        "lakeml.input.path=" + data,
+        "lakeml.label.column=" + label,
+        "lakeml.search.max-trials=4",
+        "lakeml.search.space.random_forest.numTrees=[10, 20]",
+        "lakeml.search.space.random_forest.maxDepth=[3, 5]",
+        "lakeml.search.space.random_forest.minInstancesPerNode=[1]"));
+    sets.addAll(List.of(extra));
+    return Settings.from(ConfigLoader.load(List.of(), sets));
+  }
+
+  private Dataset<Row> table(String name) {
+    return SparkTest.spark().read().format("delta").load(dir.resolve("lake/automl/" + name)
+        .toString());
+  }
+
+  private List<Row> trialMetrics(String runId) {
+    return table("trials").where("run_id = '" + runId + "'").orderBy("trial_id")
+        .select("trial_id", "family", "params_json", "cv_mean", "fold_metrics").collectAsList();
+  }
+
+  @Test
+  void binaryRunWritesTablesAndModelAndRerunIsIdempotent() throws IOException {
+    SparkSession spark = SparkTest.spark();
+    String data = TestData.delta(TestData.binary(spark, 600, 3),
+        dir.resolve("credit").toString());
+    RunSummary first = AutoMLJob.run(spark, settings(data, "status", "lakeml.run.id=r1",
+        "lakeml.label.positive-class=bad"));
+
+    assertEquals("binary", first.task());
+    assertEquals(List.of("good", "bad"), first.classes());
+    assertEquals(0, first.inputVersion());
+    assertEquals(600, first.rowsTrain() + first.rowsHoldout());
+    long expectedHoldout = spark.read().format("delta").load(data).groupBy("status").count()
+        .collectAsList().stream().mapToLong(r -> (long) Math.floor(r.getLong(1) * 0.2)).sum();
+    assertEquals(expectedHoldout, first.rowsHoldout(), "stratified: floor(0.2 n) per class");
+    assertTrue(first.holdoutMetrics().get("areaUnderROC") > 0.8, first.holdoutMetrics().toString());
+    assertEquals(1, table("runs").count());
+    assertEquals(4, table("trials").where("status = 'SUCCEEDED'").count());
+    List<Row> board = table("leaderboard").orderBy("rank").collectAsList();
+    assertEquals(2, board.size(), "best trial of each family");
+    assertTrue(board.get(0).<Boolean>getAs("is_best"));
+    assertEquals(first.bestTrialId(), board.get(0).getAs("trial_id"));
+    assertFalse(board.get(1).<Boolean>getAs("is_best"));
+    List<Row> trialsBefore = trialMetrics("r1");
+
+    // Same run id again: the run's rows are replaced, not duplicated, and the results repeat.
+    AutoMLJob.run(spark, settings(data, "status", "lakeml.run.id=r1",
+        "lakeml.label.positive-class=bad"));
+    assertEquals(1, table("runs").count());
+    assertEquals(4, table("trials").count());
+    assertEquals(2, table("leaderboard").count());
+    assertSameTrials(trialsBefore, trialMetrics("r1"));
+
+    // Another run id adds its own rows beside them.
+    AutoMLJob.run(spark, settings(data, "status", "lakeml.run.id=r2",
+        "lakeml.label.positive-class=bad"));
+    assertEquals(List.of("r1", "r2"), table("runs").orderBy("run_id").select("run_id")
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+    assertEquals(8, table("trials").count());
+
+    // The saved model scores raw rows, unseen category and nulls included.
+    PipelineModel model = PipelineModel.load(ModelStore.modelPath(first.modelPath()));
+    Dataset<Row> fresh = spark.sql("SELECT 7L AS id, CAST(NULL AS DOUBLE) AS income, 30 AS age,"
+        + " 'castle' AS home, 0.0 AS noise UNION ALL SELECT 8L, 140.0, 40, 'owner', 0.1");
+    List<Row> scored = model.transform(fresh).select("predicted_label", "probability")
+        .collectAsList();
+    assertEquals(2, scored.size());
+    assertEquals("good", scored.get(1).getString(0), "high income owner");
+
+    JsonNode prov = new ObjectMapper().readTree(
+        Files.readString(Path.of(first.modelPath(), "provenance.json")));
+    assertEquals("r1", prov.get("run_id").asText());
+    assertEquals(spark.version(), prov.at("/versions/spark").asText());
+    assertEquals("4.3.1", prov.at("/versions/delta").asText());
+    assertEquals(0, prov.at("/input/delta_version").asLong());
+    assertEquals(data, prov.at("/input/ref").asText());
+    assertEquals(42, prov.at("/seeds/root").asLong());
+    assertFalse(prov.get("git_sha").asText().isEmpty());
+    assertEquals("status", prov.at("/config/label/column").asText());
+    assertEquals(first.bestFamily(), prov.at("/model/family").asText());
+  }
+
+  /** Same trials, parameters and metrics; metrics to 1e-9 (distributed sums may differ in the
+   * last bits between runs). */
+  private static void assertSameTrials(List<Row> expected, List<Row> actual) {
+    assertEquals(expected.size(), actual.size());
+    for (int i = 0; i < expected.size(); i++) {
+      Row e = expected.get(i);
+      Row a = actual.get(i);
+      assertEquals(e.getString(0) + e.getString(1) + e.getString(2),
+          a.getString(0) + a.getString(1) + a.getString(2));
+      assertEquals(e.getDouble(3), a.getDouble(3), 1e-9, e.toString());
+      List<Double> ef = e.getList(4);
+      List<Double> af = a.getList(4);
+      for (int k = 0; k < ef.size(); k++) {
+        assertEquals(ef.get(k), af.get(k), 1e-9);
+      }
+    }
+  }
+
+  @Test
+  void regressionRun() {
+    SparkSession spark = SparkTest.spark();
+    String data = TestData.delta(TestData.regression(spark, 400, 5), dir.resolve("reg")
+        .toString());
+    RunSummary s = AutoMLJob.run(spark, settings(data, "y", "lakeml.run.id=reg1",
+        "lakeml.search.families=[linear_regression, random_forest]",
+        "lakeml.search.max-trials=3"));
+    assertEquals("regression", s.task());
+    assertEquals("rmse", s.metric());
+    assertEquals("linear_regression", s.bestFamily(), "the truth is linear");
+    assertTrue(s.holdoutMetrics().get("r2") > 0.9, s.holdoutMetrics().toString());
+    assertEquals(3, table("trials").count());
+  }
+}

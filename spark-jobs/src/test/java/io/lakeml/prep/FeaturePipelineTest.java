@@ -1,0 +1,58 @@
+package io.lakeml.prep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.lakeml.config.InputSettings;
+import io.lakeml.config.LabelSettings;
+import io.lakeml.config.SplitSettings;
+import io.lakeml.intake.Intake;
+import io.lakeml.intake.IntakeResult;
+import io.lakeml.lake.PinnedTable;
+import io.lakeml.lake.TableRef;
+import io.lakeml.testing.SparkTest;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(SparkTest.class)
+class FeaturePipelineTest {
+
+  private static IntakeResult intake(Dataset<Row> data) {
+    return new Intake(new InputSettings("/t", null, null, null, List.of(), List.of()),
+        new LabelSettings("y", Optional.empty(), 20, null), new SplitSettings(0.2, 2))
+        .run(new PinnedTable(TableRef.path("/t"), 0, data));
+  }
+
+  @Test
+  void imputesMediansAndEncodesUnseenAndNullCategories() {
+    // x: 1..9 and a null (median 5); c: a (6 rows), b (4 rows); flag boolean.
+    Dataset<Row> train = SparkTest.spark().sql("SELECT IF(id = 9, NULL, CAST(id + 1 AS DOUBLE))"
+        + " AS x, IF(id < 6, 'a', 'b') AS c, id % 2 = 0 AS flag, id % 2 AS y FROM range(10)");
+    IntakeResult in = intake(train);
+    PipelineModel model = FeaturePipeline.build(in).fit(in.data());
+    Dataset<Row> fresh = SparkTest.spark().sql("SELECT CAST(NULL AS DOUBLE) AS x, 'zzz' AS c, "
+        + "true AS flag, 0 AS y UNION ALL SELECT 2.0, NULL, false, 1 UNION ALL SELECT 3.0, 'b', "
+        + "true, 1");
+    List<Row> out = model.transform(fresh).select(FeaturePipeline.FEATURES).collectAsList();
+    // [x imputed] ++ c one-hot [a, b, null-or-unseen] ++ flag one-hot [false, true, null-or-unseen]
+    Vector unseen = out.get(0).getAs(0);
+    Vector nullCat = out.get(1).getAs(0);
+    Vector known = out.get(2).getAs(0);
+    assertEquals(7, unseen.size());
+    assertEquals(5.0, unseen.apply(0), "median of 1..9");
+    assertEquals("[0.0,0.0,1.0]", slice(unseen, 1), "unseen category: its own bucket");
+    assertEquals("[0.0,0.0,1.0]", slice(nullCat, 1), "null category: the same bucket");
+    assertEquals(2.0, nullCat.apply(0));
+    assertEquals("[0.0,1.0,0.0]", slice(known, 1));
+    assertEquals(3, known.numNonzeros(), "x, c=b, flag=true");
+  }
+
+  private static String slice(Vector v, int from) {
+    return "[" + v.apply(from) + "," + v.apply(from + 1) + "," + v.apply(from + 2) + "]";
+  }
+}
