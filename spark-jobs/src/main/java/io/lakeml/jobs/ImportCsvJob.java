@@ -10,6 +10,7 @@ import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,12 +42,7 @@ public final class ImportCsvJob {
     }
     DataFrameReader reader = spark.read().option("header", "true").option("mode", "FAILFAST");
     if (s.schema() != null) {
-      try {
-        reader = reader.schema(s.schema());
-      } catch (RuntimeException e) {
-        throw LakemlException.invalid("lakeml.import-csv.schema", s.schema(),
-            "expected a Spark DDL schema such as \"a INT, b STRING\": " + e.getMessage());
-      }
+      reader = reader.schema(schema(s.schema()));
     } else {
       reader = reader.option("inferSchema", "true");
     }
@@ -54,5 +50,14 @@ public final class ImportCsvJob {
     rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(target);
     LOG.info("Imported {} into Delta table {}", source, target);
     return target;
+  }
+
+  private static StructType schema(String ddl) {
+    try {
+      return StructType.fromDDL(ddl);
+    } catch (Exception e) { // Spark's ParseException is a checked exception in Java's eyes
+      throw LakemlException.invalid("lakeml.import-csv.schema", ddl,
+          "expected a Spark DDL schema such as \"a INT, b STRING\": " + e.getMessage());
+    }
   }
 }

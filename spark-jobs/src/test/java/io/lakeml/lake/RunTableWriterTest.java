@@ -40,6 +40,30 @@ class RunTableWriterTest {
   }
 
   @Test
+  void concurrentRunsWritingOneTableLoseNothing() throws Exception {
+    String path = dir.resolve("shared").toString();
+    RunTableWriter w = new RunTableWriter(SparkTest.spark());
+    w.replaceRun(path, "seed", rows("seed", 1));
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+    try {
+      List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+      for (String run : List.of("x", "y", "z")) {
+        done.add(pool.submit(() -> {
+          for (int i = 1; i <= 2; i++) {
+            w.replaceRun(path, run, rows(run, i));
+          }
+        }));
+      }
+      for (java.util.concurrent.Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertEquals("[[seed,1], [x,2], [y,2], [z,2]]", counts(path).toString());
+  }
+
+  @Test
   void newColumnsAreMergedIntoTheSchema() {
     SparkSession spark = SparkTest.spark();
     String path = dir.resolve("runs").toString();
