@@ -16,7 +16,8 @@ import java.util.Map;
  * the settings that read them.
  */
 final class KeyChecker {
-  static final List<String> OPEN_MAPS = List.of("lakeml.spark.conf", "lakeml.search.space");
+  static final List<String> OPEN_MAPS = List.of("lakeml.spark.conf", "lakeml.search.space",
+      "lakeml.intake.columns");
 
   record Leaf(String path, ConfigValue value) {}
 

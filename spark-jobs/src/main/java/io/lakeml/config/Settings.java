@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /** Everything a lakeml job reads from config, validated once, at construction. */
 public record Settings(RunSettings run, String lakeRoot, InputSettings input, LabelSettings label,
-    SplitSettings split, SearchSettings search, SparkSettings spark, ImportCsvSettings importCsv,
-    Config config) {
+    IntakeSettings intake, SplitSettings split, SearchSettings search, SparkSettings spark,
+    ImportCsvSettings importCsv, Config config) {
 
   private static final DateTimeFormatter RUN_ID_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -51,6 +51,16 @@ public record Settings(RunSettings run, String lakeRoot, InputSettings input, La
         task.equalsIgnoreCase("auto") ? Optional.empty() : Optional.of(task(task)),
         lbl.integer("classification-max-distinct"), lbl.optString("positive-class"));
 
+    ConfigReader it = new ConfigReader(config, "lakeml.intake");
+    Map<String, String> columns = new LinkedHashMap<>();
+    it.section("columns").forEach((k, v) -> columns.put(k, String.valueOf(v)));
+    ConfigReader leak = new ConfigReader(config, "lakeml.intake.leakage");
+    IntakeSettings intake = new IntakeSettings(columns, it.integer("max-categories"),
+        it.doubleValue("identifier-distinct-share"), it.doubleValue("mostly-null-share"),
+        it.doubleValue("text-min-words"), it.integer("top-values"),
+        leak.enumValue("action", IntakeSettings.LeakageAction.class),
+        leak.doubleValue("threshold"), leak.longValue("min-support"));
+
     SplitSettings split = new SplitSettings(
         new ConfigReader(config, "lakeml.split").doubleValue("holdout-fraction"),
         new ConfigReader(config, "lakeml.cv").integer("folds"));
@@ -71,7 +81,7 @@ public record Settings(RunSettings run, String lakeRoot, InputSettings input, La
         imp.enumValue("mode", ImportCsvSettings.Mode.class));
 
     return new Settings(runSettings, new ConfigReader(config, "lakeml.lake").string("root"),
-        input, label, split, search, spark, importCsv, config);
+        input, label, intake, split, search, spark, importCsv, config);
   }
 
   private static Task task(String value) {
@@ -114,6 +124,6 @@ public record Settings(RunSettings run, String lakeRoot, InputSettings input, La
 
   public Settings withRunId(String runId) {
     return new Settings(new RunSettings(runId, run.name(), run.seed()), lakeRoot, input, label,
-        split, search, spark, importCsv, config);
+        intake, split, search, spark, importCsv, config);
   }
 }

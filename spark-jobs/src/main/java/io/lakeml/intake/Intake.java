@@ -1,12 +1,9 @@
 package io.lakeml.intake;
 
-import static org.apache.spark.sql.functions.approx_count_distinct;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
 
 import io.lakeml.config.InputSettings;
+import io.lakeml.config.IntakeSettings;
 import io.lakeml.config.LabelSettings;
 import io.lakeml.config.LakemlException;
 import io.lakeml.config.SplitSettings;
@@ -17,27 +14,36 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructField;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Validates the training table against the config and resolves the label and task. Every failure is
- * a {@link LakemlException} naming the table, column and key, raised before anything is written.
- * Two Spark jobs: one aggregate over the table, one count per class for classification.
+ * Validates the training table against the config, resolves label and task, and profiles every
+ * column (semantic type, decision, leakage). Every failure is a {@link LakemlException} naming the
+ * table, column and key, raised before anything is written. Three Spark jobs: the statistics of
+ * all columns, the class counts, and the value/bin counts of the features.
  */
 public final class Intake {
+  private static final Logger LOG = LoggerFactory.getLogger(Intake.class);
   private static final int MAX_CLASSES = 1000;
 
   private final InputSettings input;
   private final LabelSettings labelSettings;
+  private final IntakeSettings intake;
   private final SplitSettings split;
 
-  public Intake(InputSettings input, LabelSettings labelSettings, SplitSettings split) {
+  public Intake(InputSettings input, LabelSettings labelSettings, IntakeSettings intake,
+      SplitSettings split) {
     this.input = input;
     this.labelSettings = labelSettings;
+    this.intake = intake;
     this.split = split;
   }
 
@@ -45,27 +51,28 @@ public final class Intake {
     String desc = table.ref().describe() + " at version " + table.version();
     Dataset<Row> data = table.data();
     String label = labelSettings.requireColumn();
+    checkNames(data, desc);
     checkColumnsExist(data, desc, label);
     Set<String> excluded = new HashSet<>(input.excludeColumns());
-    ColumnKinds kinds = ColumnKinds.of(data.schema(), desc, label, excluded);
-    DataType labelType = data.schema().apply(label).dataType();
-    boolean numericLabel = labelType instanceof NumericType;
+    if (excluded.contains(label)) {
+      throw new LakemlException("Column " + label + " is the label (lakeml.label.column) and is "
+          + "listed in lakeml.input.exclude-columns; remove it from one of them");
+    }
+    checkTypes(data, desc, label, excluded);
+    boolean numericLabel = data.schema().apply(label).dataType() instanceof NumericType;
 
-    Row stats = data.agg(count(lit(1)), count(col(label)), approx_count_distinct(col(label)),
-        numericLabel ? count(when(col(label).notEqual(col(label).cast("long")), 1)) : lit(0L))
-        .head();
-    long rows = stats.getLong(0);
-    long labelled = stats.getLong(1);
-    long distinct = stats.getLong(2);
-    boolean integral = stats.getLong(3) == 0;
+    Map<String, ColumnStats> stats = ProfileStats.compute(data, label, numericLabel);
+    ColumnStats labelStats = stats.get(label);
+    long rows = labelStats.rows();
     if (rows == 0) {
       throw new LakemlException("The " + desc + " is empty: no rows to train on");
     }
-    if (labelled == 0) {
+    if (labelStats.nonNull() == 0) {
       throw new LakemlException("Label column " + label + " (lakeml.label.column) of the " + desc
           + " is null in all " + rows + " rows");
     }
-    Task task = resolveTask(label, desc, numericLabel, integral, distinct);
+    Task task = resolveTask(label, desc, numericLabel,
+        !numericLabel || Boolean.TRUE.equals(labelStats.integral()), labelStats.distinct());
     Dataset<Row> labelledRows = data.where(col(label).isNotNull());
     LabelInfo info;
     Column indexed;
@@ -79,8 +86,32 @@ public final class Intake {
       info = new LabelInfo(label, task, List.of(), Map.of());
       indexed = col(label).cast("double");
     }
-    return new IntakeResult(labelledRows.withColumn(LabelInfo.INDEXED, indexed), info,
-        kinds.numeric, kinds.categorical, rows, rows - labelled);
+    Dataset<Row> labelled = labelledRows.withColumn(LabelInfo.INDEXED, indexed);
+    ColumnProfiler.Profiles profiles = new ColumnProfiler(intake, desc).profile(labelled,
+        data.schema(), stats, label, excluded, task, info.classes().size());
+    LOG.info("Columns of the {}:\n  {}", desc, profiles.columns().stream()
+        .map(ColumnProfile::describe).collect(Collectors.joining("\n  ")));
+    IntakeResult result = new IntakeResult(labelled, info, profiles.columns(),
+        profiles.keptValues(), rows, rows - labelStats.nonNull());
+    if (result.allFeatures().isEmpty()) {
+      throw new LakemlException("No usable feature in the " + desc + " besides the label "
+          + label + ": " + profiles.columns().stream().filter(c -> !c.role().equals("label"))
+              .map(ColumnProfile::describe).toList());
+    }
+    return result;
+  }
+
+  /** Spark resolves names case-insensitively: two names equal but for case are ambiguous. */
+  private static void checkNames(Dataset<Row> data, String desc) {
+    Map<String, String> seen = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (String name : data.columns()) {
+      String before = seen.put(name, name);
+      if (before != null) {
+        throw new LakemlException("The " + desc + " has columns " + before + " and " + name
+            + (before.equals(name) ? ": the same name twice" : ", which differ only in case")
+            + "; rename one (Spark resolves names case-insensitively)");
+      }
+    }
   }
 
   private void checkColumnsExist(Dataset<Row> data, String desc, String label) {
@@ -89,6 +120,7 @@ public final class Intake {
     wanted.put("lakeml.label.column", List.of(label));
     wanted.put("lakeml.input.exclude-columns", input.excludeColumns());
     wanted.put("lakeml.input.key-columns", input.keyColumns());
+    wanted.put("lakeml.intake.columns", List.copyOf(intake.columns().keySet()));
     for (Map.Entry<String, List<String>> e : wanted.entrySet()) {
       for (String name : e.getValue()) {
         if (!columns.contains(name)) {
@@ -98,6 +130,22 @@ public final class Intake {
           throw new LakemlException("Column " + name + " (" + e.getKey() + ") is not in the "
               + desc + hint);
         }
+      }
+    }
+  }
+
+  /** Features of types lakeml cannot use fail unless excluded or set to drop. */
+  private void checkTypes(Dataset<Row> data, String desc, String label, Set<String> excluded) {
+    for (StructField f : data.schema().fields()) {
+      String override = intake.columns().get(f.name());
+      boolean dropped = excluded.contains(f.name()) || "drop".equals(override)
+          || "identifier".equals(override);
+      if (!dropped && !ProfileStats.isProfiled(f.dataType())) {
+        throw new LakemlException("Column " + f.name() + " of the " + desc + " has type "
+            + f.dataType().simpleString() + ", which lakeml cannot use"
+            + (f.name().equals(label) ? " as a label" : " as a feature")
+            + " (expected numeric, string, boolean, date or timestamp); list it in "
+            + "lakeml.input.exclude-columns to leave it out");
       }
     }
   }

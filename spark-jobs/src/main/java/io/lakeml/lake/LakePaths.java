@@ -23,6 +23,10 @@ public record LakePaths(String root) {
     return resolve("automl/leaderboard");
   }
 
+  public String profiles() {
+    return resolve("automl/profiles");
+  }
+
   public String dataset(String name) {
     return resolve("datasets/" + name);
   }

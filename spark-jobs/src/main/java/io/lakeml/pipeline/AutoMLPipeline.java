@@ -7,10 +7,12 @@ import io.lakeml.config.Task;
 import io.lakeml.evaluate.Metric;
 import io.lakeml.intake.Intake;
 import io.lakeml.intake.IntakeResult;
+import io.lakeml.intake.ProfileTable;
 import io.lakeml.lake.DeltaReader;
 import io.lakeml.lake.LakePaths;
 import io.lakeml.lake.ModelStore;
 import io.lakeml.lake.PinnedTable;
+import io.lakeml.lake.RunTableWriter;
 import io.lakeml.lake.TableRef;
 import io.lakeml.prep.FeaturePipeline;
 import io.lakeml.search.PreparedFolds;
@@ -55,16 +57,19 @@ public final class AutoMLPipeline {
     LakePaths lake = new LakePaths(settings.lakeRoot());
     PinnedTable table = new DeltaReader(spark).read(TableRef.of(settings.input()));
     LOG.info("Run {}: reading {} at version {}", runId, table.ref().describe(), table.version());
-    IntakeResult intake = new Intake(settings.input(), settings.label(), settings.split())
-        .run(table);
+    IntakeResult intake = new Intake(settings.input(), settings.label(), settings.intake(),
+        settings.split()).run(table);
     Task task = intake.label().task();
     Metric metric = Metric.resolve(settings.search().metric(), task);
     SearchPlan plan = SearchPlan.of(settings.search(), task, settings.run());
-    LOG.info("Run {}: {} task on {} ({} rows, {} without label dropped; {} numeric and {} "
-            + "categorical features); {} trials x {} folds, metric {}", runId, task.id(),
-        intake.label().column(), intake.rowsRead(), intake.rowsDroppedNullLabel(),
+    LOG.info("Run {}: {} task on {} ({} rows, {} without label dropped; {} features: {} numeric,"
+            + " {} categorical, {} high-cardinality, {} date, {} text); {} trials x {} folds, "
+            + "metric {}", runId, task.id(), intake.label().column(), intake.rowsRead(),
+        intake.rowsDroppedNullLabel(), intake.allFeatures().size(),
         intake.numericFeatures().size(), intake.categoricalFeatures().size(),
-        plan.trials().size(), settings.split().folds(), metric.id());
+        intake.highCardinalityFeatures().size(), intake.datetimeFeatures().size(),
+        intake.textFeatures().size(), plan.trials().size(), settings.split().folds(),
+        metric.id());
 
     long splitSeed = settings.run().seedFor("split");
     // The fold window leaves spark.sql.shuffle.partitions partitions (200 by default): far too
@@ -108,6 +113,8 @@ public final class AutoMLPipeline {
               settings.run().seedFor("search.plan")));
       new ModelStore(spark).save(modelPath, fin.model(), Map.of("provenance.json", provenance));
       RunTables tables = new RunTables(spark, lake);
+      new RunTableWriter(spark).replaceRun(lake.profiles(), runId, ProfileTable.rows(spark, runId,
+          intake, table.ref().id(), table.version(), started));
       tables.writeTrials(runId, results);
       Comparator<TrialResult> bestFirst = Comparator.comparingDouble(TrialResult::mean);
       tables.writeLeaderboard(runId, results, winner,

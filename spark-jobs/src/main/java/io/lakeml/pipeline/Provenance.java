@@ -37,8 +37,16 @@ final class Provenance {
     label.put("classes", intake.label().classes());
     label.put("class_counts", intake.label().counts());
     doc.put("label", label);
-    doc.put("features", Map.of("numeric", intake.numericFeatures(),
-        "categorical", intake.categoricalFeatures()));
+    Map<String, Object> features = new LinkedHashMap<>();
+    features.put("numeric", intake.numericFeatures());
+    features.put("categorical", intake.categoricalFeatures());
+    features.put("high_cardinality", intake.highCardinalityFeatures());
+    features.put("datetime", intake.datetimeFeatures());
+    features.put("text", intake.textFeatures());
+    features.put("dropped", intake.columns().stream()
+        .filter(c -> !c.kept() && c.role().equals("feature"))
+        .map(c -> c.column() + ": " + c.reason()).toList());
+    doc.put("features", features);
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("trial_id", winner.id());
     model.put("family", winner.family().id());

@@ -5,51 +5,82 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.feature.HashingTF;
+import org.apache.spark.ml.feature.IDF;
 import org.apache.spark.ml.feature.Imputer;
 import org.apache.spark.ml.feature.OneHotEncoder;
+import org.apache.spark.ml.feature.RegexTokenizer;
 import org.apache.spark.ml.feature.SQLTransformer;
 import org.apache.spark.ml.feature.StringIndexer;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.sql.types.BooleanType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DateType;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The preprocessing stages, fitted inside each fold (and on all training rows for the final model)
- * and saved as part of the model, so scoring repeats them exactly: median imputation of numbers;
- * index + one-hot of categories, where nulls and values unseen at fit time get their own bucket;
- * one assembled {@link #FEATURES} vector.
+ * The preprocessing stages, chosen from intake's semantic types, fitted inside each fold (and on
+ * all training rows for the final model) and saved with the model, so scoring repeats them
+ * exactly. Numbers: median imputation. Dates: year, month, day of week, hour (timestamps) and days
+ * since 1970, then imputed. Categories: index + one-hot, nulls and unseen values in their own
+ * bucket; high-cardinality ones keep their most frequent values and put the rest in "other".
+ * Text: words, hashed (1024) and IDF-weighted. One assembled {@link #FEATURES} vector.
  */
 public final class FeaturePipeline {
   public static final String FEATURES = "_lakeml_features";
+  static final String OTHER = "__other__";
+  static final int TEXT_FEATURES = 1024;
 
   private FeaturePipeline() {}
 
   public static Pipeline build(IntakeResult intake) {
     StructType schema = intake.data().schema();
     List<PipelineStage> stages = new ArrayList<>();
-    List<String> assembled = new ArrayList<>();
+    List<String> derived = new ArrayList<>();
+    List<String> numeric = new ArrayList<>(intake.numericFeatures());
+    List<String> categorical = new ArrayList<>();
+    List<String> text = new ArrayList<>();
 
-    List<String> numeric = intake.numericFeatures();
+    for (String c : intake.datetimeFeatures()) {
+      boolean date = schema.apply(c).dataType() instanceof DateType;
+      addDerived(derived, numeric, "year(" + q(c) + ")", c + "__year");
+      addDerived(derived, numeric, "month(" + q(c) + ")", c + "__month");
+      addDerived(derived, numeric, "dayofweek(" + q(c) + ")", c + "__dow");
+      if (!date) {
+        addDerived(derived, numeric, "hour(" + q(c) + ")", c + "__hour");
+      }
+      addDerived(derived, numeric, "datediff(to_date(" + q(c) + "), DATE'1970-01-01')",
+          c + "__days");
+    }
+    for (String c : intake.categoricalFeatures()) {
+      DataType t = schema.apply(c).dataType();
+      if (t instanceof BooleanType) {
+        addDerived(derived, categorical, "CAST(" + q(c) + " AS STRING)", c + "__str");
+      } else {
+        categorical.add(c);
+      }
+    }
+    for (String c : intake.highCardinalityFeatures()) {
+      List<String> kept = intake.keptValues().getOrDefault(c, List.of());
+      String in = kept.isEmpty() ? "FALSE" : "CAST(" + q(c) + " AS STRING) IN ("
+          + String.join(", ", kept.stream().map(FeaturePipeline::literal).toList()) + ")";
+      addDerived(derived, categorical, "CASE WHEN " + q(c) + " IS NULL THEN NULL WHEN " + in
+          + " THEN CAST(" + q(c) + " AS STRING) ELSE '" + OTHER + "' END", c + "__top");
+    }
+    for (String c : intake.textFeatures()) {
+      addDerived(derived, text, "COALESCE(" + q(c) + ", '')", c + "__text");
+    }
+    if (!derived.isEmpty()) {
+      stages.add(new SQLTransformer().setStatement("SELECT *, " + String.join(", ", derived)
+          + " FROM __THIS__"));
+    }
+
+    List<String> assembled = new ArrayList<>();
     if (!numeric.isEmpty()) {
       String[] imputed = numeric.stream().map(c -> c + "__imputed").toArray(String[]::new);
       stages.add(new Imputer().setStrategy("median")
           .setInputCols(numeric.toArray(String[]::new)).setOutputCols(imputed));
       assembled.addAll(List.of(imputed));
-    }
-
-    List<String> categorical = new ArrayList<>();
-    StringBuilder casts = new StringBuilder();
-    for (String c : intake.categoricalFeatures()) {
-      if (schema.apply(c).dataType() instanceof BooleanType) {
-        casts.append(", CAST(`").append(c).append("` AS STRING) AS `").append(c)
-            .append("__str`");
-        categorical.add(c + "__str");
-      } else {
-        categorical.add(c);
-      }
-    }
-    if (casts.length() > 0) {
-      stages.add(new SQLTransformer().setStatement("SELECT *" + casts + " FROM __THIS__"));
     }
     if (!categorical.isEmpty()) {
       String[] indexed = categorical.stream().map(c -> c + "__idx").toArray(String[]::new);
@@ -60,8 +91,32 @@ public final class FeaturePipeline {
           .setInputCols(indexed).setOutputCols(encoded));
       assembled.addAll(List.of(encoded));
     }
+    for (String c : text) {
+      stages.add(new RegexTokenizer().setInputCol(c).setOutputCol(c + "__words")
+          .setPattern("\\W+").setMinTokenLength(2).setToLowercase(true));
+      stages.add(new HashingTF().setInputCol(c + "__words").setOutputCol(c + "__tf")
+          .setNumFeatures(TEXT_FEATURES));
+      stages.add(new IDF().setInputCol(c + "__tf").setOutputCol(c + "__tfidf").setMinDocFreq(2));
+      assembled.add(c + "__tfidf");
+    }
     stages.add(new VectorAssembler().setInputCols(assembled.toArray(String[]::new))
         .setOutputCol(FEATURES).setHandleInvalid("keep"));
     return new Pipeline().setStages(stages.toArray(PipelineStage[]::new));
+  }
+
+  private static void addDerived(List<String> derived, List<String> into, String expr,
+      String name) {
+    derived.add(expr + " AS " + q(name));
+    into.add(name);
+  }
+
+  /** A column name quoted for Spark SQL. */
+  static String q(String column) {
+    return "`" + column.replace("`", "``") + "`";
+  }
+
+  /** A string literal for Spark SQL. */
+  static String literal(String value) {
+    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
   }
 }

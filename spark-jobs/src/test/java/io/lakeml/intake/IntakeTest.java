@@ -29,14 +29,15 @@ class IntakeTest {
 
   /** n rows: x numeric, c string; label given as a SQL expression over id. */
   private static Dataset<Row> rows(int n, String labelExpr) {
-    return sql("SELECT CAST(id AS DOUBLE) AS x, CONCAT('c', id % 3) AS c, " + labelExpr
+    return sql("SELECT ROUND(rand(7) * 100, 2) AS x, CONCAT('c', id * 7 % 5) AS c, " + labelExpr
         + " AS y FROM range(" + n + ")");
   }
 
   private static IntakeResult intake(Dataset<Row> data, Optional<Task> task, String positive,
       List<String> exclude) {
     return new Intake(new InputSettings("/lake/t", null, null, null, exclude, List.of()),
-        new LabelSettings("y", task, 20, positive), new SplitSettings(0.2, 3))
+        new LabelSettings("y", task, 20, positive), io.lakeml.config.IntakeSettings.defaults(),
+        new SplitSettings(0.2, 3))
         .run(new PinnedTable(TableRef.path("/lake/t"), 3, data));
   }
 
@@ -111,14 +112,14 @@ class IntakeTest {
     assertEquals("Column y (lakeml.label.column) is not in the " + T + "; its columns are [x]",
         error(sql("SELECT id AS x FROM range(5)")));
     assertEquals("Column d of the " + T + " has type array<bigint>, which lakeml cannot use as a "
-        + "feature yet (expected numeric, string or boolean); list it in "
+        + "feature (expected numeric, string, boolean, date or timestamp); list it in "
         + "lakeml.input.exclude-columns to leave it out",
         error(sql("SELECT id AS x, array(id) AS d, id % 2 AS y FROM range(20)")));
     assertEquals("The " + T + " has columns x and X, which differ only in case; rename one "
         + "(Spark resolves names case-insensitively)",
         error(sql("SELECT id AS x, id AS X, id % 2 AS y FROM range(20)")));
-    assertEquals("The " + T + " has no feature columns besides the label y (after "
-        + "lakeml.input.exclude-columns [])", error(sql("SELECT id % 2 AS y FROM range(20)")));
+    assertEquals("No usable feature in the " + T + " besides the label y: []",
+        error(sql("SELECT id % 2 AS y FROM range(20)")));
   }
 
   @Test
@@ -133,7 +134,8 @@ class IntakeTest {
         + " has 3 classes [0, 1, 2]", e);
     e = assertThrows(LakemlException.class, () -> new Intake(
         new InputSettings("/lake/t", null, null, null, List.of("nope"), List.of()),
-        new LabelSettings("y", Optional.empty(), 20, null), new SplitSettings(0.2, 3))
+        new LabelSettings("y", Optional.empty(), 20, null),
+        io.lakeml.config.IntakeSettings.defaults(), new SplitSettings(0.2, 3))
         .run(new PinnedTable(TableRef.path("/lake/t"), 3, rows(20, "id % 2")))).getMessage();
     assertEquals("Column nope (lakeml.input.exclude-columns) is not in the " + T
         + "; its columns are [x, c, y]", e);

@@ -76,6 +76,13 @@ class AutoMLEndToEndTest {
     assertTrue(board.get(0).<Boolean>getAs("is_best"));
     assertEquals(first.bestTrialId(), board.get(0).getAs("trial_id"));
     assertFalse(board.get(1).<Boolean>getAs("is_best"));
+    List<Row> profile = table("profiles").orderBy("position").collectAsList();
+    assertEquals(List.of("id", "income", "age", "home", "noise", "status"),
+        profile.stream().map(r -> r.<String>getAs("column")).toList());
+    assertEquals("identifier,numeric,numeric,categorical,numeric,label", String.join(",",
+        profile.stream().map(r -> r.<String>getAs("semantic_type")).toList()));
+    assertFalse(profile.get(0).<Boolean>getAs("kept"));
+    assertEquals(0, prov(first).at("/input/delta_version").asLong());
     List<Row> trialsBefore = trialMetrics("r1");
 
     // Same run id again: the run's rows are replaced, not duplicated, and the results repeat.
@@ -84,6 +91,7 @@ class AutoMLEndToEndTest {
     assertEquals(1, table("runs").count());
     assertEquals(4, table("trials").count());
     assertEquals(2, table("leaderboard").count());
+    assertEquals(6, table("profiles").count(), "one row per column, not duplicated");
     assertSameTrials(trialsBefore, trialMetrics("r1"));
 
     // Another run id adds its own rows beside them.
@@ -102,8 +110,9 @@ class AutoMLEndToEndTest {
     assertEquals(2, scored.size());
     assertEquals("good", scored.get(1).getString(0), "high income owner");
 
-    JsonNode prov = new ObjectMapper().readTree(
-        Files.readString(Path.of(first.modelPath(), "provenance.json")));
+    JsonNode prov = prov(first);
+    assertEquals("[\"id: unique integers (100.0% distinct) that look like an identifier\"]",
+        prov.at("/features/dropped").toString());
     assertEquals("r1", prov.get("run_id").asText());
     assertEquals(spark.version(), prov.at("/versions/spark").asText());
     assertEquals("4.3.1", prov.at("/versions/delta").asText());
@@ -113,6 +122,11 @@ class AutoMLEndToEndTest {
     assertFalse(prov.get("git_sha").asText().isEmpty());
     assertEquals("status", prov.at("/config/label/column").asText());
     assertEquals(first.bestFamily(), prov.at("/model/family").asText());
+  }
+
+  private static JsonNode prov(RunSummary run) throws IOException {
+    return new ObjectMapper().readTree(Files.readString(Path.of(run.modelPath(),
+        "provenance.json")));
   }
 
   /** Same trials, parameters and metrics; metrics to 1e-9 (distributed sums may differ in the

@@ -24,7 +24,8 @@ class FeaturePipelineTest {
 
   private static IntakeResult intake(Dataset<Row> data) {
     return new Intake(new InputSettings("/t", null, null, null, List.of(), List.of()),
-        new LabelSettings("y", Optional.empty(), 20, null), new SplitSettings(0.2, 2))
+        new LabelSettings("y", Optional.empty(), 20, null),
+        io.lakeml.config.IntakeSettings.defaults(), new SplitSettings(0.2, 2))
         .run(new PinnedTable(TableRef.path("/t"), 0, data));
   }
 

@@ -25,7 +25,8 @@ class FoldAssignerTest {
 
   private static IntakeResult intake(Dataset<Row> data) {
     return new Intake(new InputSettings("/t", null, null, null, List.of(), List.of()),
-        new LabelSettings("y", Optional.empty(), 20, null), SPLIT)
+        new LabelSettings("y", Optional.empty(), 20, null),
+        io.lakeml.config.IntakeSettings.defaults(), SPLIT)
         .run(new PinnedTable(TableRef.path("/t"), 0, data));
   }
 
@@ -70,7 +71,7 @@ class FoldAssignerTest {
 
   @Test
   void regressionIsStratifiedByLabelDecile() {
-    Dataset<Row> data = SparkTest.spark().sql("SELECT id, id * 1.5 AS x, id * 0.25 AS y "
+    Dataset<Row> data = SparkTest.spark().sql("SELECT id, rand(3) AS x, id * 0.25 AS y "
         + "FROM range(1000)");
     Dataset<Row> a = new FoldAssigner(SPLIT, 3, List.of()).assign(intake(data));
     assertEquals(200, a.where("_lakeml_holdout").count());
