@@ -28,6 +28,9 @@ public record ColumnProfile(int position, ColumnStats stats, SemanticType type, 
 
   /** One log line: "income: numeric, kept (350 distinct values)". */
   public String describe() {
+    if (role.equals("label")) {
+      return column() + ": " + reason;
+    }
     return column() + ": " + type.id() + ", " + (role.equals("feature") ? (kept ? "kept" : "dropped")
         : role) + " (" + reason + ")";
   }

@@ -53,6 +53,32 @@ class FeaturePipelineTest {
     assertEquals(3, known.numNonzeros(), "x, c=b, flag=true");
   }
 
+  @Test
+  void datesTextAndHighCardinalityFitAndScoreUnseenRows() {
+    Dataset<Row> train = SparkTest.spark().sql("SELECT "
+        + "DATE_ADD(DATE'2024-01-01', CAST(id % 90 AS INT)) AS day, "
+        + "CONCAT('late delivery of parcel ', CAST(id % 200 AS STRING), ' again') AS note, "
+        + "CONCAT('z', CAST(id * 7 % 300 AS STRING)) AS zip, "
+        + "IF(id % 3 = 0, 'a', 'b') AS y FROM range(600)");
+    IntakeResult in = intake(train);
+    assertEquals(List.of("day"), in.datetimeFeatures());
+    assertEquals(List.of("note"), in.textFeatures());
+    assertEquals(List.of("zip"), in.highCardinalityFeatures());
+    PipelineModel model = FeaturePipeline.build(in).fit(in.data());
+    Dataset<Row> fresh = SparkTest.spark().sql("SELECT CAST(NULL AS DATE) AS day, "
+        + "CAST(NULL AS STRING) AS note, 'never-seen' AS zip, 'a' AS y UNION ALL "
+        + "SELECT DATE'2030-06-30', 'brand new words only', 'z7', 'b'");
+    List<Row> out = model.transform(fresh).select(FeaturePipeline.FEATURES).collectAsList();
+    Vector unseen = out.get(0).getAs(0);
+    Vector known = out.get(1).getAs(0);
+    // 4 date parts (date: no hour) + zip one-hot (50 kept + other + null/unseen bucket, last
+    // dropped... 52 minus 1) + 1024 hashed words.
+    assertEquals(4 + 52 + FeaturePipeline.TEXT_FEATURES, unseen.size());
+    assertEquals(2024.0, unseen.apply(0), "imputed median year");
+    assertEquals(2030.0, known.apply(0));
+    assertEquals(6.0, known.apply(1), "month");
+  }
+
   private static String slice(Vector v, int from) {
     return "[" + v.apply(from) + "," + v.apply(from + 1) + "," + v.apply(from + 2) + "]";
   }
