@@ -53,6 +53,10 @@ final class ConfigReader {
     return config.getIsNull(name) ? null : longValue(name);
   }
 
+  boolean bool(String name) {
+    return read(name, "true or false", () -> config.getBoolean(name));
+  }
+
   double doubleValue(String name) {
     return read(name, "a number", () -> config.getDouble(name));
   }

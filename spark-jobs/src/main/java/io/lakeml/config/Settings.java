@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /** Everything a lakeml job reads from config, validated once, at construction. */
 public record Settings(RunSettings run, String lakeRoot, InputSettings input, LabelSettings label,
-    IntakeSettings intake, SplitSettings split, SearchSettings search, SparkSettings spark,
-    ImportCsvSettings importCsv, Config config) {
+    IntakeSettings intake, PrepSettings prep, SplitSettings split, SearchSettings search,
+    SparkSettings spark, ImportCsvSettings importCsv, Config config) {
 
   private static final DateTimeFormatter RUN_ID_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -61,6 +61,12 @@ public record Settings(RunSettings run, String lakeRoot, InputSettings input, La
         leak.enumValue("action", IntakeSettings.LeakageAction.class),
         leak.doubleValue("threshold"), leak.longValue("min-support"));
 
+    ConfigReader pr = new ConfigReader(config, "lakeml.prep");
+    PrepSettings prep = new PrepSettings(pr.bool("missing-indicators"),
+        pr.bool("target-encoding"), pr.doubleValue("target-encoding-smoothing"),
+        pr.enumValue("class-weights", PrepSettings.ClassWeights.class),
+        pr.doubleValue("class-weight-below-share"));
+
     SplitSettings split = new SplitSettings(
         new ConfigReader(config, "lakeml.split").doubleValue("holdout-fraction"),
         new ConfigReader(config, "lakeml.cv").integer("folds"));
@@ -81,7 +87,7 @@ public record Settings(RunSettings run, String lakeRoot, InputSettings input, La
         imp.enumValue("mode", ImportCsvSettings.Mode.class));
 
     return new Settings(runSettings, new ConfigReader(config, "lakeml.lake").string("root"),
-        input, label, intake, split, search, spark, importCsv, config);
+        input, label, intake, prep, split, search, spark, importCsv, config);
   }
 
   private static Task task(String value) {
@@ -124,6 +130,6 @@ public record Settings(RunSettings run, String lakeRoot, InputSettings input, La
 
   public Settings withRunId(String runId) {
     return new Settings(new RunSettings(runId, run.name(), run.seed()), lakeRoot, input, label,
-        intake, split, search, spark, importCsv, config);
+        intake, prep, split, search, spark, importCsv, config);
   }
 }

@@ -19,6 +19,10 @@ public record IntakeResult(Dataset<Row> data, LabelInfo label, List<ColumnProfil
     keptValues = Map.copyOf(keptValues);
   }
 
+  public IntakeResult withData(Dataset<Row> replaced) {
+    return new IntakeResult(replaced, label, columns, keptValues, rowsRead, rowsDroppedNullLabel);
+  }
+
   public long rowsUsed() {
     return rowsRead - rowsDroppedNullLabel;
   }
@@ -49,6 +53,11 @@ public record IntakeResult(Dataset<Row> data, LabelInfo label, List<ColumnProfil
 
   public List<String> textFeatures() {
     return features(SemanticType.TEXT);
+  }
+
+  public ColumnProfile profile(String column) {
+    return columns.stream().filter(c -> c.column().equals(column)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no column " + column));
   }
 
   public List<String> allFeatures() {

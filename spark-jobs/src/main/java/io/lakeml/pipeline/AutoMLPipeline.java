@@ -14,6 +14,7 @@ import io.lakeml.lake.ModelStore;
 import io.lakeml.lake.PinnedTable;
 import io.lakeml.lake.RunTableWriter;
 import io.lakeml.lake.TableRef;
+import io.lakeml.prep.ClassWeights;
 import io.lakeml.prep.FeaturePipeline;
 import io.lakeml.search.PreparedFolds;
 import io.lakeml.search.SearchPlan;
@@ -25,6 +26,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Column;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -60,6 +63,12 @@ public final class AutoMLPipeline {
     IntakeResult intake = new Intake(settings.input(), settings.label(), settings.intake(),
         settings.split()).run(table);
     Task task = intake.label().task();
+    Optional<Column> weight = ClassWeights.column(intake.label(), settings.prep());
+    if (weight.isPresent()) {
+      intake = intake.withData(intake.data().withColumn(ClassWeights.COLUMN, weight.get()));
+      LOG.info("Run {}: class weights on ({} = {})", runId, ClassWeights.COLUMN,
+          intake.label().counts());
+    }
     Metric metric = Metric.resolve(settings.search().metric(), task);
     SearchPlan plan = SearchPlan.of(settings.search(), task, settings.run());
     LOG.info("Run {}: {} task on {} ({} rows, {} without label dropped; {} features: {} numeric,"
@@ -82,20 +91,21 @@ public final class AutoMLPipeline {
     try {
       Dataset<Row> training = assigned.where(col(FoldAssigner.HOLDOUT).equalTo(false));
       Dataset<Row> holdout = assigned.where(col(FoldAssigner.HOLDOUT).equalTo(true));
-      Pipeline prep = FeaturePipeline.build(intake);
+      Pipeline prep = FeaturePipeline.build(intake, settings.prep());
       List<TrialResult> results;
       long trainRows;
       try (PreparedFolds folds = PreparedFolds.prepare(prep, training, settings.split().folds())) {
         PreparedFolds.Fold first = folds.folds().get(0);
         trainRows = first.trainRows() + first.validRows();
-        results = new SearchRunner(spark, settings.search().parallelism(), task, metric)
-            .run(plan, folds);
+        results = new SearchRunner(spark, settings.search().parallelism(), task, metric,
+            weight.isPresent()).run(plan, folds);
       }
       TrialResult winner = SearchRunner.best(results, metric);
       LOG.info("Run {}: winner {} {} {}={}; refitting on {} training rows", runId,
           winner.spec().id(), winner.spec().describe(), metric.id(), fmt(winner.mean()),
           trainRows);
-      FinalModel fin = FinalModel.fit(intake, prep, winner.spec(), training, holdout);
+      FinalModel fin = FinalModel.fit(intake, prep, winner.spec(), training, holdout,
+          weight.isPresent());
       LOG.info("Run {}: holdout {}", runId, fin.holdoutMetrics());
 
       long holdoutRows = intake.rowsUsed() - trainRows;

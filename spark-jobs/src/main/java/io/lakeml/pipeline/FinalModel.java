@@ -25,10 +25,10 @@ public record FinalModel(PipelineModel model, Map<String, Double> holdoutMetrics
   public static final String PREDICTED_LABEL = "predicted_label";
 
   static FinalModel fit(IntakeResult intake, Pipeline prep, TrialSpec winner,
-      Dataset<Row> training, Dataset<Row> holdout) {
+      Dataset<Row> training, Dataset<Row> holdout, boolean weighted) {
     Task task = intake.label().task();
     List<PipelineStage> stages = new ArrayList<>(List.of(prep.getStages()));
-    stages.add(winner.family().estimator(task, winner.params(), winner.seed()));
+    stages.add(winner.family().estimator(task, winner.params(), winner.seed(), weighted));
     if (task.isClassification()) {
       stages.add(new IndexToString().setInputCol("prediction").setOutputCol(PREDICTED_LABEL)
           .setLabels(intake.label().classes().toArray(String[]::new)));

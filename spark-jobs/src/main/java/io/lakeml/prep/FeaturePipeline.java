@@ -1,6 +1,9 @@
 package io.lakeml.prep;
 
+import io.lakeml.config.PrepSettings;
+import io.lakeml.config.Task;
 import io.lakeml.intake.IntakeResult;
+import io.lakeml.intake.LabelInfo;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.ml.Pipeline;
@@ -23,7 +26,8 @@ import org.apache.spark.sql.types.StructType;
  * all training rows for the final model) and saved with the model, so scoring repeats them
  * exactly. Numbers: median imputation. Dates: year, month, day of week, hour (timestamps) and days
  * since 1970, then imputed. Categories: index + one-hot, nulls and unseen values in their own
- * bucket; high-cardinality ones keep their most frequent values and put the rest in "other".
+ * bucket; high-cardinality ones are target encoded (binary, regression) or keep their most
+ * frequent values and put the rest in "other". Numbers with nulls get a 0/1 missing indicator.
  * Text: words, hashed (1024) and IDF-weighted. One assembled {@link #FEATURES} vector.
  */
 public final class FeaturePipeline {
@@ -33,13 +37,24 @@ public final class FeaturePipeline {
 
   private FeaturePipeline() {}
 
-  public static Pipeline build(IntakeResult intake) {
+  public static Pipeline build(IntakeResult intake, PrepSettings prep) {
     StructType schema = intake.data().schema();
     List<PipelineStage> stages = new ArrayList<>();
     List<String> derived = new ArrayList<>();
     List<String> numeric = new ArrayList<>(intake.numericFeatures());
     List<String> categorical = new ArrayList<>();
+    List<String> targetEncoded = new ArrayList<>();
     List<String> text = new ArrayList<>();
+    List<String> indicators = new ArrayList<>();
+
+    if (prep.missingIndicators()) {
+      for (String c : intake.numericFeatures()) {
+        if (intake.profile(c).stats().nulls() > 0) {
+          addDerived(derived, indicators, "IF(" + q(c) + " IS NULL OR isnan(CAST(" + q(c)
+              + " AS DOUBLE)), 1.0, 0.0)", c + "__missing");
+        }
+      }
+    }
 
     for (String c : intake.datetimeFeatures()) {
       boolean date = schema.apply(c).dataType() instanceof DateType;
@@ -60,7 +75,12 @@ public final class FeaturePipeline {
         categorical.add(c);
       }
     }
+    boolean encode = prep.targetEncoding() && intake.label().task() != Task.MULTICLASS;
     for (String c : intake.highCardinalityFeatures()) {
+      if (encode) {
+        addDerived(derived, targetEncoded, "CAST(" + q(c) + " AS STRING)", c + "__str");
+        continue;
+      }
       List<String> kept = intake.keptValues().getOrDefault(c, List.of());
       String in = kept.isEmpty() ? "FALSE" : "CAST(" + q(c) + " AS STRING) IN ("
           + String.join(", ", kept.stream().map(FeaturePipeline::literal).toList()) + ")";
@@ -75,7 +95,7 @@ public final class FeaturePipeline {
           + " FROM __THIS__"));
     }
 
-    List<String> assembled = new ArrayList<>();
+    List<String> assembled = new ArrayList<>(indicators);
     if (!numeric.isEmpty()) {
       String[] imputed = numeric.stream().map(c -> c + "__imputed").toArray(String[]::new);
       stages.add(new Imputer().setStrategy("median")
@@ -89,6 +109,17 @@ public final class FeaturePipeline {
           .setInputCols(categorical.toArray(String[]::new)).setOutputCols(indexed));
       stages.add(new OneHotEncoder().setHandleInvalid("keep").setDropLast(true)
           .setInputCols(indexed).setOutputCols(encoded));
+      assembled.addAll(List.of(encoded));
+    }
+    if (!targetEncoded.isEmpty()) {
+      String[] indexed = targetEncoded.stream().map(c -> c + "__idx").toArray(String[]::new);
+      String[] encoded = targetEncoded.stream().map(c -> c + "__te").toArray(String[]::new);
+      stages.add(new StringIndexer().setHandleInvalid("keep")
+          .setInputCols(targetEncoded.toArray(String[]::new)).setOutputCols(indexed));
+      stages.add(new SchemaDeclaringTargetEncoder().setInputCols(indexed).setOutputCols(encoded)
+          .setLabelCol(LabelInfo.INDEXED).setHandleInvalid("keep")
+          .setTargetType(intake.label().task() == Task.REGRESSION ? "continuous" : "binary")
+          .setSmoothing(prep.targetEncodingSmoothing()));
       assembled.addAll(List.of(encoded));
     }
     for (String c : text) {

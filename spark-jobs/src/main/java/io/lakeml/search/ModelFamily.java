@@ -2,6 +2,7 @@ package io.lakeml.search;
 
 import io.lakeml.config.Task;
 import io.lakeml.intake.LabelInfo;
+import io.lakeml.prep.ClassWeights;
 import io.lakeml.prep.FeaturePipeline;
 import java.util.Arrays;
 import java.util.Map;
@@ -56,10 +57,19 @@ public enum ModelFamily {
    * Throws IllegalArgumentException naming the parameter when a name or value is not valid.
    */
   public Estimator<?> estimator(Task task, Map<String, Object> params, long seed) {
+    return estimator(task, params, seed, false);
+  }
+
+  /** As above; weighted: train on the class weight column where the family takes one. */
+  public Estimator<?> estimator(Task task, Map<String, Object> params, long seed,
+      boolean weighted) {
     Estimator<?> est = (task.isClassification() ? classifier : regressor).get();
     ParamMap map = new ParamMap();
     put(est, map, "labelCol", LabelInfo.INDEXED);
     put(est, map, "featuresCol", FeaturePipeline.FEATURES);
+    if (weighted && est.hasParam("weightCol")) {
+      put(est, map, "weightCol", ClassWeights.COLUMN);
+    }
     if (est.hasParam("seed")) {
       put(est, map, "seed", seed);
     }

@@ -3,6 +3,7 @@ package io.lakeml.search;
 import static org.apache.spark.sql.functions.col;
 
 import io.lakeml.intake.LabelInfo;
+import io.lakeml.prep.ClassWeights;
 import io.lakeml.prep.FeaturePipeline;
 import io.lakeml.split.FoldAssigner;
 import java.util.ArrayList;
@@ -54,7 +55,11 @@ public final class PreparedFolds implements AutoCloseable {
   }
 
   private static Dataset<Row> slim(Dataset<Row> transformed) {
-    return transformed.select(LabelInfo.INDEXED, FeaturePipeline.FEATURES)
+    List<String> keep = new ArrayList<>(List.of(LabelInfo.INDEXED, FeaturePipeline.FEATURES));
+    if (List.of(transformed.columns()).contains(ClassWeights.COLUMN)) {
+      keep.add(ClassWeights.COLUMN);
+    }
+    return transformed.selectExpr(keep.toArray(String[]::new))
         .persist(StorageLevel.MEMORY_AND_DISK());
   }
 

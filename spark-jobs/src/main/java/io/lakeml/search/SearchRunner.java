@@ -28,19 +28,23 @@ public final class SearchRunner {
   private final int parallelism;
   private final Task task;
   private final Metric metric;
+  private final boolean weighted;
 
-  public SearchRunner(SparkSession spark, int parallelism, Task task, Metric metric) {
+  /** weighted: models train on the class weight column. */
+  public SearchRunner(SparkSession spark, int parallelism, Task task, Metric metric,
+      boolean weighted) {
     this.spark = spark;
     this.parallelism = parallelism;
     this.task = task;
     this.metric = metric;
+    this.weighted = weighted;
   }
 
   /** All results, in trial order; failed trials are kept with their error. */
   public List<TrialResult> run(SearchPlan plan, PreparedFolds folds) {
     int total = plan.trials().size();
     Progress progress = new Progress(total, metric);
-    TrialRunner runner = new TrialRunner(task, metric);
+    TrialRunner runner = new TrialRunner(task, metric, weighted);
     SparkContext sc = spark.sparkContext();
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, total), r -> {
       Thread t = new Thread(r, "lakeml-trial");

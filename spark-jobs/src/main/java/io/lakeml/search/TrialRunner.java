@@ -13,10 +13,12 @@ import org.apache.spark.sql.Row;
 final class TrialRunner {
   private final Task task;
   private final Metric metric;
+  private final boolean weighted;
 
-  TrialRunner(Task task, Metric metric) {
+  TrialRunner(Task task, Metric metric, boolean weighted) {
     this.task = task;
     this.metric = metric;
+    this.weighted = weighted;
   }
 
   TrialResult run(TrialSpec spec, PreparedFolds folds) {
@@ -27,7 +29,7 @@ final class TrialRunner {
     try {
       for (PreparedFolds.Fold fold : folds.folds()) {
         long t0 = System.nanoTime();
-        Model<?> model = (Model<?>) spec.family().estimator(task, spec.params(), spec.seed())
+        Model<?> model = (Model<?>) spec.family().estimator(task, spec.params(), spec.seed(), weighted)
             .fit(fold.train());
         long t1 = System.nanoTime();
         Dataset<Row> scored = model.transform(fold.valid());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.lakeml.config.InputSettings;
 import io.lakeml.config.LabelSettings;
+import io.lakeml.config.PrepSettings;
 import io.lakeml.config.SplitSettings;
 import io.lakeml.intake.Intake;
 import io.lakeml.intake.IntakeResult;
@@ -35,21 +36,23 @@ class FeaturePipelineTest {
     Dataset<Row> train = SparkTest.spark().sql("SELECT IF(id = 9, NULL, CAST(id + 1 AS DOUBLE))"
         + " AS x, IF(id < 6, 'a', 'b') AS c, id % 2 = 0 AS flag, id % 2 AS y FROM range(10)");
     IntakeResult in = intake(train);
-    PipelineModel model = FeaturePipeline.build(in).fit(in.data());
+    PipelineModel model = FeaturePipeline.build(in, PrepSettings.defaults()).fit(in.data());
     Dataset<Row> fresh = SparkTest.spark().sql("SELECT CAST(NULL AS DOUBLE) AS x, 'zzz' AS c, "
         + "true AS flag, 0 AS y UNION ALL SELECT 2.0, NULL, false, 1 UNION ALL SELECT 3.0, 'b', "
         + "true, 1");
     List<Row> out = model.transform(fresh).select(FeaturePipeline.FEATURES).collectAsList();
-    // [x imputed] ++ c one-hot [a, b, null-or-unseen] ++ flag one-hot [false, true, null-or-unseen]
+    // [x missing] ++ [x imputed] ++ c one-hot [a, b, null-or-unseen] ++ flag one-hot
     Vector unseen = out.get(0).getAs(0);
     Vector nullCat = out.get(1).getAs(0);
     Vector known = out.get(2).getAs(0);
-    assertEquals(7, unseen.size());
-    assertEquals(5.0, unseen.apply(0), "median of 1..9");
-    assertEquals("[0.0,0.0,1.0]", slice(unseen, 1), "unseen category: its own bucket");
-    assertEquals("[0.0,0.0,1.0]", slice(nullCat, 1), "null category: the same bucket");
-    assertEquals(2.0, nullCat.apply(0));
-    assertEquals("[0.0,1.0,0.0]", slice(known, 1));
+    assertEquals(8, unseen.size());
+    assertEquals(1.0, unseen.apply(0), "x was null: missing indicator");
+    assertEquals(5.0, unseen.apply(1), "median of 1..9");
+    assertEquals("[0.0,0.0,1.0]", slice(unseen, 2), "unseen category: its own bucket");
+    assertEquals("[0.0,0.0,1.0]", slice(nullCat, 2), "null category: the same bucket");
+    assertEquals(0.0, nullCat.apply(0));
+    assertEquals(2.0, nullCat.apply(1));
+    assertEquals("[0.0,1.0,0.0]", slice(known, 2));
     assertEquals(3, known.numNonzeros(), "x, c=b, flag=true");
   }
 
@@ -64,19 +67,26 @@ class FeaturePipelineTest {
     assertEquals(List.of("day"), in.datetimeFeatures());
     assertEquals(List.of("note"), in.textFeatures());
     assertEquals(List.of("zip"), in.highCardinalityFeatures());
-    PipelineModel model = FeaturePipeline.build(in).fit(in.data());
+    PipelineModel model = FeaturePipeline.build(in, PrepSettings.defaults()).fit(in.data());
     Dataset<Row> fresh = SparkTest.spark().sql("SELECT CAST(NULL AS DATE) AS day, "
         + "CAST(NULL AS STRING) AS note, 'never-seen' AS zip, 'a' AS y UNION ALL "
         + "SELECT DATE'2030-06-30', 'brand new words only', 'z7', 'b'");
     List<Row> out = model.transform(fresh).select(FeaturePipeline.FEATURES).collectAsList();
     Vector unseen = out.get(0).getAs(0);
     Vector known = out.get(1).getAs(0);
-    // 4 date parts (date: no hour) + zip one-hot (50 kept + other + null/unseen bucket, last
-    // dropped... 52 minus 1) + 1024 hashed words.
-    assertEquals(4 + 52 + FeaturePipeline.TEXT_FEATURES, unseen.size());
+    // 4 date parts (a date has no hour) + zip target-encoded (binary task) + 1024 hashed words.
+    assertEquals(4 + 1 + FeaturePipeline.TEXT_FEATURES, unseen.size());
     assertEquals(2024.0, unseen.apply(0), "imputed median year");
     assertEquals(2030.0, known.apply(0));
     assertEquals(6.0, known.apply(1), "month");
+    assertEquals(400.0 / 600, unseen.apply(4), 1e-9, "unseen zip: the overall rate of b");
+
+    // Multiclass, or target encoding off: top values one-hot plus "other".
+    PrepSettings noTe = new PrepSettings(true, false, 20, PrepSettings.ClassWeights.AUTO, 0.2);
+    Vector topK = FeaturePipeline.build(in, noTe).fit(in.data()).transform(fresh)
+        .select(FeaturePipeline.FEATURES).head().getAs(0);
+    // zip: 50 kept values + other + null/unseen bucket, the last dropped by the encoder.
+    assertEquals(4 + 52 + FeaturePipeline.TEXT_FEATURES, topK.size());
   }
 
   private static String slice(Vector v, int from) {
