@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /** Everything a lakeml job reads from config, validated once, at construction. */
 public record Settings(RunSettings run, String lakeRoot, InputSettings input, LabelSettings label,
-    IntakeSettings intake, PrepSettings prep, SplitSettings split, SearchSettings search,
-    SparkSettings spark, ImportCsvSettings importCsv, Config config) {
+    IntakeSettings intake, PrepSettings prep, SelectSettings select, SplitSettings split,
+    SearchSettings search, SparkSettings spark, ImportCsvSettings importCsv, Config config) {
 
   private static final DateTimeFormatter RUN_ID_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -67,6 +67,13 @@ public record Settings(RunSettings run, String lakeRoot, InputSettings input, La
         pr.enumValue("class-weights", PrepSettings.ClassWeights.class),
         pr.doubleValue("class-weight-below-share"));
 
+    ConfigReader se = new ConfigReader(config, "lakeml.select");
+    SelectSettings select = new SelectSettings(se.enumValue("mode", SelectSettings.Mode.class),
+        se.integer("auto-min-features"), se.doubleValue("variance-threshold"),
+        se.doubleValue("univariate-max-p"), se.doubleValue("max-correlation"),
+        se.integer("correlation-max-features"), se.doubleValue("importance-share"),
+        se.integer("min-features"));
+
     SplitSettings split = new SplitSettings(
         new ConfigReader(config, "lakeml.split").doubleValue("holdout-fraction"),
         new ConfigReader(config, "lakeml.cv").integer("folds"));
@@ -87,7 +94,7 @@ public record Settings(RunSettings run, String lakeRoot, InputSettings input, La
         imp.enumValue("mode", ImportCsvSettings.Mode.class));
 
     return new Settings(runSettings, new ConfigReader(config, "lakeml.lake").string("root"),
-        input, label, intake, prep, split, search, spark, importCsv, config);
+        input, label, intake, prep, select, split, search, spark, importCsv, config);
   }
 
   private static Task task(String value) {
@@ -130,6 +137,6 @@ public record Settings(RunSettings run, String lakeRoot, InputSettings input, La
 
   public Settings withRunId(String runId) {
     return new Settings(new RunSettings(runId, run.name(), run.seed()), lakeRoot, input, label,
-        intake, prep, split, search, spark, importCsv, config);
+        intake, prep, select, split, search, spark, importCsv, config);
   }
 }

@@ -27,6 +27,10 @@ public record LakePaths(String root) {
     return resolve("automl/profiles");
   }
 
+  public String featureSelection() {
+    return resolve("automl/feature_selection");
+  }
+
   public String dataset(String name) {
     return resolve("datasets/" + name);
   }

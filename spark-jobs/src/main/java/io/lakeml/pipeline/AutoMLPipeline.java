@@ -16,6 +16,11 @@ import io.lakeml.lake.RunTableWriter;
 import io.lakeml.lake.TableRef;
 import io.lakeml.prep.ClassWeights;
 import io.lakeml.prep.FeaturePipeline;
+import io.lakeml.select.FeatureSelector;
+import io.lakeml.select.Selection;
+import io.lakeml.select.SelectionTable;
+import io.lakeml.config.SelectSettings;
+import io.lakeml.intake.LabelInfo;
 import io.lakeml.search.PreparedFolds;
 import io.lakeml.search.SearchPlan;
 import io.lakeml.search.SearchRunner;
@@ -91,7 +96,12 @@ public final class AutoMLPipeline {
     try {
       Dataset<Row> training = assigned.where(col(FoldAssigner.HOLDOUT).equalTo(false));
       Dataset<Row> holdout = assigned.where(col(FoldAssigner.HOLDOUT).equalTo(true));
-      Pipeline prep = FeaturePipeline.build(intake, settings.prep());
+      Optional<FeatureSelector> selector = settings.select().mode() == SelectSettings.Mode.OFF
+          ? Optional.empty()
+          : Optional.of(new FeatureSelector(settings.select(), task,
+              settings.run().seedFor("select"), FeaturePipeline.ALL_FEATURES,
+              FeaturePipeline.FEATURES, LabelInfo.INDEXED));
+      Pipeline prep = FeaturePipeline.build(intake, settings.prep(), selector);
       List<TrialResult> results;
       long trainRows;
       try (PreparedFolds folds = PreparedFolds.prepare(prep, training, settings.split().folds())) {
@@ -125,6 +135,13 @@ public final class AutoMLPipeline {
       RunTables tables = new RunTables(spark, lake);
       new RunTableWriter(spark).replaceRun(lake.profiles(), runId, ProfileTable.rows(spark, runId,
           intake, table.ref().id(), table.version(), started));
+      if (selector.isPresent()) {
+        Selection chosen = selector.get().lastSelection();
+        LOG.info("Run {}: feature selection kept {} of {} slots", runId, chosen.kept().length,
+            chosen.scores().size());
+        new RunTableWriter(spark).replaceRun(lake.featureSelection(), runId,
+            SelectionTable.rows(spark, runId, chosen));
+      }
       tables.writeTrials(runId, results);
       Comparator<TrialResult> bestFirst = Comparator.comparingDouble(TrialResult::mean);
       tables.writeLeaderboard(runId, results, winner,

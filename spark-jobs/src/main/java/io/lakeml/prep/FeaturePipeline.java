@@ -4,8 +4,10 @@ import io.lakeml.config.PrepSettings;
 import io.lakeml.config.Task;
 import io.lakeml.intake.IntakeResult;
 import io.lakeml.intake.LabelInfo;
+import io.lakeml.select.FeatureSelector;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.feature.HashingTF;
@@ -37,7 +39,15 @@ public final class FeaturePipeline {
 
   private FeaturePipeline() {}
 
-  public static Pipeline build(IntakeResult intake, PrepSettings prep) {
+  /** The assembled vector before selection, when a selector follows. */
+  public static final String ALL_FEATURES = "_lakeml_features_all";
+
+  /**
+   * The stages for this intake; with a selector (output {@link #FEATURES}) the assembler writes
+   * {@link #ALL_FEATURES} and the selector keeps the chosen slots.
+   */
+  public static Pipeline build(IntakeResult intake, PrepSettings prep,
+      Optional<FeatureSelector> selector) {
     StructType schema = intake.data().schema();
     List<PipelineStage> stages = new ArrayList<>();
     List<String> derived = new ArrayList<>();
@@ -131,7 +141,8 @@ public final class FeaturePipeline {
       assembled.add(c + "__tfidf");
     }
     stages.add(new VectorAssembler().setInputCols(assembled.toArray(String[]::new))
-        .setOutputCol(FEATURES).setHandleInvalid("keep"));
+        .setOutputCol(selector.isPresent() ? ALL_FEATURES : FEATURES).setHandleInvalid("keep"));
+    selector.ifPresent(stages::add);
     return new Pipeline().setStages(stages.toArray(PipelineStage[]::new));
   }
 

@@ -42,7 +42,7 @@ class ProfileTest {
         + "DATE_ADD(DATE'2024-01-01', CAST(id % 300 AS INT)) AS day, "
         + "TIMESTAMP'2024-01-01 00:00:00' + make_interval(0, 0, 0, 0, CAST(id % 24 AS INT)) AS ts, "
         + "CONCAT('the customer wrote note ', CAST(id AS STRING), ' about delivery') AS note, "
-        + "UUID() AS user_id, "
+        + "md5(CAST(id AS STRING)) AS user_id, "
         + "id + 1000 AS row_id, "
         + "'same' AS k, "
         + "IF(id % 50 = 0, 1.0, NULL) AS sparse, "

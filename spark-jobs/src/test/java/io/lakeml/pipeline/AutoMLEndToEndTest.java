@@ -92,6 +92,10 @@ class AutoMLEndToEndTest {
     assertEquals(4, table("trials").count());
     assertEquals(2, table("leaderboard").count());
     assertEquals(6, table("profiles").count(), "one row per column, not duplicated");
+    List<Row> selection = table("feature_selection").collectAsList();
+    assertEquals(9, selection.size(), "income missing, 3 numbers, home one-hot (4 values + 1)");
+    assertTrue(selection.stream().allMatch(r -> r.<Boolean>getAs("kept")
+        && r.<String>getAs("reason").startsWith("kept: selection skipped for 9 slots")));
     assertSameTrials(trialsBefore, trialMetrics("r1"));
 
     // Another run id adds its own rows beside them.

@@ -45,8 +45,12 @@ class ModelReloadTest {
         io.lakeml.prep.ClassWeights.column(in.label(), s.prep()).orElseThrow()));
     TrialSpec spec = new TrialSpec(1, ModelFamily.RANDOM_FOREST,
         Map.of("numTrees", 10, "maxDepth", 4), 7);
-    FinalModel fin = FinalModel.fit(in, FeaturePipeline.build(in, s.prep()), spec, in.data(),
-        in.data().limit(50), true);
+    io.lakeml.select.FeatureSelector selector = new io.lakeml.select.FeatureSelector(
+        new io.lakeml.config.SelectSettings(io.lakeml.config.SelectSettings.Mode.ON, 20, 0.0,
+            0.2, 0.98, 500, 0.99, 5), in.label().task(), 3, FeaturePipeline.ALL_FEATURES,
+        FeaturePipeline.FEATURES, io.lakeml.intake.LabelInfo.INDEXED);
+    FinalModel fin = FinalModel.fit(in, FeaturePipeline.build(in, s.prep(),
+        java.util.Optional.of(selector)), spec, in.data(), in.data().limit(50), true);
     String folder = dir.resolve("m").toString();
     new ModelStore(SparkTest.spark()).save(folder, fin.model(), Map.of());
     PipelineModel loaded = PipelineModel.load(ModelStore.modelPath(folder));

@@ -36,7 +36,7 @@ class FeaturePipelineTest {
     Dataset<Row> train = SparkTest.spark().sql("SELECT IF(id = 9, NULL, CAST(id + 1 AS DOUBLE))"
         + " AS x, IF(id < 6, 'a', 'b') AS c, id % 2 = 0 AS flag, id % 2 AS y FROM range(10)");
     IntakeResult in = intake(train);
-    PipelineModel model = FeaturePipeline.build(in, PrepSettings.defaults()).fit(in.data());
+    PipelineModel model = FeaturePipeline.build(in, PrepSettings.defaults(), Optional.empty()).fit(in.data());
     Dataset<Row> fresh = SparkTest.spark().sql("SELECT CAST(NULL AS DOUBLE) AS x, 'zzz' AS c, "
         + "true AS flag, 0 AS y UNION ALL SELECT 2.0, NULL, false, 1 UNION ALL SELECT 3.0, 'b', "
         + "true, 1");
@@ -67,7 +67,7 @@ class FeaturePipelineTest {
     assertEquals(List.of("day"), in.datetimeFeatures());
     assertEquals(List.of("note"), in.textFeatures());
     assertEquals(List.of("zip"), in.highCardinalityFeatures());
-    PipelineModel model = FeaturePipeline.build(in, PrepSettings.defaults()).fit(in.data());
+    PipelineModel model = FeaturePipeline.build(in, PrepSettings.defaults(), Optional.empty()).fit(in.data());
     Dataset<Row> fresh = SparkTest.spark().sql("SELECT CAST(NULL AS DATE) AS day, "
         + "CAST(NULL AS STRING) AS note, 'never-seen' AS zip, 'a' AS y UNION ALL "
         + "SELECT DATE'2030-06-30', 'brand new words only', 'z7', 'b'");
@@ -83,7 +83,7 @@ class FeaturePipelineTest {
 
     // Multiclass, or target encoding off: top values one-hot plus "other".
     PrepSettings noTe = new PrepSettings(true, false, 20, PrepSettings.ClassWeights.AUTO, 0.2);
-    Vector topK = FeaturePipeline.build(in, noTe).fit(in.data()).transform(fresh)
+    Vector topK = FeaturePipeline.build(in, noTe, Optional.empty()).fit(in.data()).transform(fresh)
         .select(FeaturePipeline.FEATURES).head().getAs(0);
     // zip: 50 kept values + other + null/unseen bucket, the last dropped by the encoder.
     assertEquals(4 + 52 + FeaturePipeline.TEXT_FEATURES, topK.size());

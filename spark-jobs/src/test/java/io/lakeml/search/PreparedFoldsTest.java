@@ -43,7 +43,7 @@ class PreparedFoldsTest {
         "CAST(id % 2 AS INT) AS " + FoldAssigner.FOLD);
     PrepSettings noSmoothing = new PrepSettings(true, true, 0.0,
         PrepSettings.ClassWeights.OFF, 0.2);
-    try (PreparedFolds folds = PreparedFolds.prepare(FeaturePipeline.build(in, noSmoothing),
+    try (PreparedFolds folds = PreparedFolds.prepare(FeaturePipeline.build(in, noSmoothing, java.util.Optional.empty()),
         training, 2)) {
       Dataset<Row> valid0 = folds.folds().get(0).valid();
       // Layout: [x missing, x imputed, cat target-encoded]
