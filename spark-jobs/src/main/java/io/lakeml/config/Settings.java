@@ -63,6 +63,7 @@ public record Settings(RunSettings run, String lakeRoot, InputSettings input, La
 
     ConfigReader pr = new ConfigReader(config, "lakeml.prep");
     PrepSettings prep = new PrepSettings(pr.bool("missing-indicators"),
+        pr.doubleValue("clip-quantile"),
         pr.bool("target-encoding"), pr.doubleValue("target-encoding-smoothing"),
         pr.enumValue("class-weights", PrepSettings.ClassWeights.class),
         pr.doubleValue("class-weight-below-share"));

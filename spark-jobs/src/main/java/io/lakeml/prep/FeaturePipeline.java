@@ -106,6 +106,12 @@ public final class FeaturePipeline {
     }
 
     List<String> assembled = new ArrayList<>(indicators);
+    if (prep.clipQuantile() > 0 && !intake.numericFeatures().isEmpty()) {
+      stages.add(new QuantileClipper(intake.numericFeatures(), prep.clipQuantile()));
+      for (String c : intake.numericFeatures()) {
+        numeric.set(numeric.indexOf(c), QuantileClipper.output(c));
+      }
+    }
     if (!numeric.isEmpty()) {
       String[] imputed = numeric.stream().map(c -> c + "__imputed").toArray(String[]::new);
       stages.add(new Imputer().setStrategy("median")

@@ -38,7 +38,8 @@ class ModelReloadTest {
         + "DATE_ADD(DATE'2024-01-01', CAST(id % 200 AS INT)) AS day, "
         + "CONCAT('words about item ', CAST(id % 90 AS STRING), ' and more') AS note, "
         + "IF(rand(2) < 0.15, 'yes', 'no') AS y FROM range(500)");
-    Settings s = Settings.from(ConfigLoader.load(List.of(), List.of("lakeml.label.column=y")));
+    Settings s = Settings.from(ConfigLoader.load(List.of(), List.of("lakeml.label.column=y",
+        "lakeml.prep.clip-quantile=0.01")));
     IntakeResult in = new Intake(s.input(), s.label(), s.intake(), s.split())
         .run(new PinnedTable(TableRef.path("/t"), 0, data));
     in = in.withData(in.data().withColumn(io.lakeml.prep.ClassWeights.COLUMN,

@@ -21,7 +21,7 @@ class ClassWeightsTest {
       List.of("no", "yes"), Map.of("no", 600L, "yes", 400L));
 
   private static PrepSettings weights(PrepSettings.ClassWeights mode) {
-    return new PrepSettings(true, true, 20, mode, 0.2);
+    return new PrepSettings(true, 0.0, true, 20, mode, 0.2);
   }
 
   @Test

@@ -82,7 +82,8 @@ class FeaturePipelineTest {
     assertEquals(400.0 / 600, unseen.apply(4), 1e-9, "unseen zip: the overall rate of b");
 
     // Multiclass, or target encoding off: top values one-hot plus "other".
-    PrepSettings noTe = new PrepSettings(true, false, 20, PrepSettings.ClassWeights.AUTO, 0.2);
+    PrepSettings noTe = new PrepSettings(true, 0.0, false, 20, PrepSettings.ClassWeights.AUTO,
+        0.2);
     Vector topK = FeaturePipeline.build(in, noTe, Optional.empty()).fit(in.data()).transform(fresh)
         .select(FeaturePipeline.FEATURES).head().getAs(0);
     // zip: 50 kept values + other + null/unseen bucket, the last dropped by the encoder.

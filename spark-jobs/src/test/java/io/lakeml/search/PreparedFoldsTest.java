@@ -41,7 +41,7 @@ class PreparedFoldsTest {
         .run(new PinnedTable(TableRef.path("/t"), 0, data));
     Dataset<Row> training = in.data().selectExpr("*", "false AS " + FoldAssigner.HOLDOUT,
         "CAST(id % 2 AS INT) AS " + FoldAssigner.FOLD);
-    PrepSettings noSmoothing = new PrepSettings(true, true, 0.0,
+    PrepSettings noSmoothing = new PrepSettings(true, 0.0, true, 0.0,
         PrepSettings.ClassWeights.OFF, 0.2);
     try (PreparedFolds folds = PreparedFolds.prepare(FeaturePipeline.build(in, noSmoothing, java.util.Optional.empty()),
         training, 2)) {
@@ -59,6 +59,17 @@ class PreparedFoldsTest {
           .apply(2)).min(Double::compare).orElseThrow();
       assertEquals(0.0, hEncoding, 1e-9, "category h is never positive in fold 1");
       assertEquals(200, folds.folds().get(0).validRows());
+    }
+
+    // Clipping bounds come from fold 1 only: fold 0's values near 1000 are clipped to <= 7.
+    PrepSettings clip = new PrepSettings(false, 0.05, true, 0.0, PrepSettings.ClassWeights.OFF,
+        0.2);
+    try (PreparedFolds folds = PreparedFolds.prepare(FeaturePipeline.build(in, clip,
+        java.util.Optional.empty()), training, 2)) {
+      double max = folds.folds().get(0).valid().collectAsList().stream()
+          .mapToDouble(r -> ((Vector) r.getAs(FeaturePipeline.FEATURES)).apply(0)).max()
+          .orElseThrow();
+      assertEquals(7.0, max, 1e-9, "x clipped to fold 1's upper quantile");
     }
   }
 }
