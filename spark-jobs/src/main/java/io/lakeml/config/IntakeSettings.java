@@ -19,8 +19,8 @@ public record IntakeSettings(Map<String, String> columns, int maxCategories,
         "lakeml.intake.columns." + column, type, "expected one of " + new java.util.TreeSet<>(
             OVERRIDES)));
     columns = Map.copyOf(columns);
-    LakemlException.check(maxCategories >= 2 && maxCategories <= 10_000,
-        "lakeml.intake.max-categories", maxCategories, "must be >= 2 and <= 10000");
+    LakemlException.check(maxCategories >= 2 && maxCategories <= 1000,
+        "lakeml.intake.max-categories", maxCategories, "must be >= 2 and <= 1000");
     LakemlException.check(identifierDistinctShare > 0 && identifierDistinctShare <= 1,
         "lakeml.intake.identifier-distinct-share", identifierDistinctShare, "must be > 0 and <= 1");
     LakemlException.check(mostlyNullShare > 0 && mostlyNullShare <= 1,

@@ -1,6 +1,8 @@
 package io.lakeml.intake;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.isnan;
+import static org.apache.spark.sql.functions.not;
 
 import io.lakeml.config.InputSettings;
 import io.lakeml.config.IntakeSettings;
@@ -73,7 +75,11 @@ public final class Intake {
     }
     Task task = resolveTask(label, desc, numericLabel,
         !numericLabel || Boolean.TRUE.equals(labelStats.integral()), labelStats.distinct());
-    Dataset<Row> labelledRows = data.where(col(label).isNotNull());
+    Column present = col(label).isNotNull();
+    if (ProfileStats.isFractional(data.schema().apply(label).dataType())) {
+      present = present.and(not(isnan(col(label).cast("double"))));
+    }
+    Dataset<Row> labelledRows = data.where(present);
     LabelInfo info;
     Column indexed;
     if (task.isClassification()) {
@@ -105,6 +111,11 @@ public final class Intake {
   private static void checkNames(Dataset<Row> data, String desc) {
     Map<String, String> seen = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (String name : data.columns()) {
+      if (name.contains(".") || name.contains("`")) {
+        throw new LakemlException("Column " + name + " of the " + desc + " has a '.' or '`' in "
+            + "its name, which lakeml does not support; rename it (e.g. in a view or with Delta "
+            + "column mapping)");
+      }
       String before = seen.put(name, name);
       if (before != null) {
         throw new LakemlException("The " + desc + " has columns " + before + " and " + name

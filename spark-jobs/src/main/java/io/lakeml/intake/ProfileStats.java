@@ -5,6 +5,8 @@ import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.corr;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.isnan;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
@@ -62,6 +64,10 @@ final class ProfileStats {
     return t instanceof DateType || t instanceof TimestampType || t instanceof TimestampNTZType;
   }
 
+  static boolean isFractional(DataType t) {
+    return t instanceof DoubleType || t instanceof FloatType || t instanceof DecimalType;
+  }
+
   static boolean isProfiled(DataType t) {
     return isNumeric(t) || isDatetime(t) || t instanceof StringType || t instanceof BooleanType;
   }
@@ -75,7 +81,10 @@ final class ProfileStats {
       Column c = col(fields[i].name());
       DataType t = fields[i].dataType();
       String p = "c" + i + "_";
-      exprs.add(count(c).alias(p + "n"));
+      // For fractional numbers NaN counts as missing, as the imputer treats it.
+      exprs.add((isFractional(t)
+          ? count(when(c.isNotNull().and(not(isnan(c.cast("double")))), 1)) : count(c))
+          .alias(p + "n"));
       if (!isProfiled(t)) {
         continue;
       }
@@ -90,9 +99,9 @@ final class ProfileStats {
         exprs.add(stddev(d).alias(p + "sd"));
         exprs.add(percentile_approx(d, lit(QUANTILES), lit(10_000)).alias(p + "q"));
         exprs.add(percentile_approx(d, lit(BIN_PROBS), lit(10_000)).alias(p + "bins"));
-        boolean fractional = t instanceof DoubleType || t instanceof FloatType
-            || t instanceof DecimalType;
-        exprs.add((fractional ? count(when(d.notEqual(d.cast("long")), 1)) : lit(0L))
+        // d % 1, not a cast to long: under ANSI mode that cast throws on NaN and infinities.
+        exprs.add((isFractional(t) ? count(when(not(isnan(d)).and(d.mod(1).notEqual(0)), 1))
+            : lit(0L))
             .alias(p + "frac"));
         exprs.add((numericLabel && !fields[i].name().equals(label)
             ? corr(d, col(label).cast("double")) : lit(null).cast("double")).alias(p + "corr"));
@@ -131,7 +140,7 @@ final class ProfileStats {
       return new ColumnStats(f.name(), t.simpleString(), rows, nonNull, distinct,
           str(r.get(r.fieldIndex(p + "min"))), str(r.get(r.fieldIndex(p + "max"))),
           dbl(r, p + "mean"), dbl(r, p + "sd"), r.getLong(r.fieldIndex(p + "frac")) == 0, q,
-          new ArrayList<>(new TreeSet<>(rawEdges)), null, null, dbl(r, p + "corr"));
+          finiteSorted(rawEdges), null, null, dbl(r, p + "corr"));
     }
     if (isDatetime(t)) {
       return new ColumnStats(f.name(), t.simpleString(), rows, nonNull, distinct,
@@ -142,6 +151,17 @@ final class ProfileStats {
     return new ColumnStats(f.name(), t.simpleString(), rows, nonNull, distinct, null, null, null,
         null, null, Map.of(), List.of(), string ? dbl(r, p + "len") : null,
         string ? dbl(r, p + "words") : null, null);
+  }
+
+  /** Distinct finite edges in order (infinities would not survive as SQL literals). */
+  private static List<Double> finiteSorted(List<Double> edges) {
+    TreeSet<Double> out = new TreeSet<>();
+    for (Double e : edges) {
+      if (e != null && Double.isFinite(e)) {
+        out.add(e);
+      }
+    }
+    return new ArrayList<>(out);
   }
 
   private static Double dbl(Row r, String name) {

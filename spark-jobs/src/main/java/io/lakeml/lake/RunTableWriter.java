@@ -43,6 +43,13 @@ public final class RunTableWriter {
     }
   }
 
+  /** Removes the run's rows (one commit); nothing to do when the table does not exist. */
+  public void deleteRun(String tablePath, String runId) {
+    if (DeltaTable.isDeltaTable(spark, tablePath)) {
+      DeltaTable.forPath(spark, tablePath).delete(RUN_ID + " = '" + runId + "'");
+    }
+  }
+
   private void write(String tablePath, String runId, Dataset<Row> rows) {
     if (DeltaTable.isDeltaTable(spark, tablePath)) {
       rows.write().format("delta").mode("overwrite")

@@ -131,16 +131,22 @@ public final class AutoMLPipeline {
       String provenance = Provenance.json(summary, BuildInfo.versions(spark.version()), intake,
           winner.spec(), Map.of("split", splitSeed, "search.plan",
               settings.run().seedFor("search.plan")));
+      // A rerun's runs row (the mark of a complete run) goes first, so a rerun that fails below
+      // never leaves the previous attempt's row describing a mix of old and new outputs.
+      RunTableWriter writer = new RunTableWriter(spark);
+      writer.deleteRun(lake.runs(), runId);
       new ModelStore(spark).save(modelPath, fin.model(), Map.of("provenance.json", provenance));
       RunTables tables = new RunTables(spark, lake);
-      new RunTableWriter(spark).replaceRun(lake.profiles(), runId, ProfileTable.rows(spark, runId,
+      writer.replaceRun(lake.profiles(), runId, ProfileTable.rows(spark, runId,
           intake, table.ref().id(), table.version(), started));
       if (selector.isPresent()) {
         Selection chosen = selector.get().lastSelection();
         LOG.info("Run {}: feature selection kept {} of {} slots", runId, chosen.kept().length,
             chosen.scores().size());
-        new RunTableWriter(spark).replaceRun(lake.featureSelection(), runId,
+        writer.replaceRun(lake.featureSelection(), runId,
             SelectionTable.rows(spark, runId, chosen));
+      } else {
+        writer.deleteRun(lake.featureSelection(), runId);
       }
       tables.writeTrials(runId, results);
       Comparator<TrialResult> bestFirst = Comparator.comparingDouble(TrialResult::mean);
@@ -159,7 +165,8 @@ public final class AutoMLPipeline {
 
   private static void logLeaderboard(List<TrialResult> results, Metric metric) {
     Comparator<TrialResult> byMean = Comparator.comparingDouble(TrialResult::mean);
-    List<TrialResult> ranked = results.stream().filter(TrialResult::succeeded)
+    List<TrialResult> ranked = results.stream()
+        .filter(r -> r.succeeded() && !Double.isNaN(r.mean()))
         .sorted(metric.largerIsBetter() ? byMean.reversed() : byMean).limit(5).toList();
     StringBuilder out = new StringBuilder("Top trials by CV " + metric.id() + ":");
     for (int i = 0; i < ranked.size(); i++) {

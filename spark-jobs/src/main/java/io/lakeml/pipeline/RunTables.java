@@ -83,7 +83,7 @@ final class RunTables {
   void writeLeaderboard(String runId, List<TrialResult> results, TrialResult winner,
       double winnerHoldout, Comparator<TrialResult> bestFirst) {
     Map<String, TrialResult> bestPerFamily = new LinkedHashMap<>();
-    results.stream().filter(TrialResult::succeeded).sorted(bestFirst)
+    results.stream().filter(r -> r.succeeded() && !Double.isNaN(r.mean())).sorted(bestFirst)
         .forEach(r -> bestPerFamily.putIfAbsent(r.spec().family().id(), r));
     List<Row> rows = new ArrayList<>();
     int rank = 0;

@@ -46,9 +46,12 @@ public final class QuantileClipper extends Estimator<PipelineModel> {
     for (int i = 0; i < inputs.size(); i++) {
       String c = FeaturePipeline.q(inputs.get(i));
       String value = "CAST(" + c + " AS DOUBLE)";
-      if (bounds[i].length == 2) {
-        value = String.format(Locale.ROOT, "LEAST(GREATEST(%s, CAST(%s AS DOUBLE)), CAST(%s AS "
-            + "DOUBLE))", value, Double.toString(bounds[i][0]), Double.toString(bounds[i][1]));
+      if (bounds[i].length == 2 && Double.isFinite(bounds[i][0])
+          && Double.isFinite(bounds[i][1])) {
+        // GREATEST/LEAST skip nulls and rank NaN highest: keep missing values missing.
+        value = String.format(Locale.ROOT, "CASE WHEN %1$s IS NULL OR isnan(%1$s) THEN NULL "
+            + "ELSE LEAST(GREATEST(%1$s, CAST(%2$s AS DOUBLE)), CAST(%3$s AS DOUBLE)) END", value,
+            Double.toString(bounds[i][0]), Double.toString(bounds[i][1]));
       }
       exprs.add(value + " AS " + FeaturePipeline.q(output(inputs.get(i))));
     }

@@ -91,6 +91,20 @@ class IntakeTest {
   }
 
   @Test
+  void nanLabelsAreDroppedLikeNulls() {
+    IntakeResult r = intake(rows(60, "IF(id % 10 = 0, CAST('NaN' AS DOUBLE), id * 0.5)"));
+    assertEquals(6, r.rowsDroppedNullLabel());
+    assertEquals(54, r.data().count());
+  }
+
+  @Test
+  void dottedColumnNamesAreRejected() {
+    assertEquals("Column a.b of the " + T + " has a '.' or '`' in its name, which lakeml does not "
+        + "support; rename it (e.g. in a view or with Delta column mapping)",
+        error(sql("SELECT rand(1) AS `a.b`, id % 2 AS y FROM range(20)")));
+  }
+
+  @Test
   void excludedColumnsAreNotFeatures() {
     IntakeResult r = intake(rows(40, "id % 2"), Optional.empty(), null, List.of("c"));
     assertEquals(List.of(), r.categoricalFeatures());

@@ -64,6 +64,17 @@ class RunTableWriterTest {
   }
 
   @Test
+  void deleteRunRemovesOnlyThatRun() {
+    String path = dir.resolve("del").toString();
+    RunTableWriter w = new RunTableWriter(SparkTest.spark());
+    w.deleteRun(path, "a");
+    w.replaceRun(path, "a", rows("a", 2));
+    w.replaceRun(path, "b", rows("b", 1));
+    w.deleteRun(path, "a");
+    assertEquals("[[b,1]]", counts(path).toString());
+  }
+
+  @Test
   void newColumnsAreMergedIntoTheSchema() {
     SparkSession spark = SparkTest.spark();
     String path = dir.resolve("runs").toString();

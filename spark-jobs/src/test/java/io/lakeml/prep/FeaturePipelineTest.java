@@ -54,6 +54,13 @@ class FeaturePipelineTest {
     assertEquals(2.0, nullCat.apply(1));
     assertEquals("[0.0,1.0,0.0]", slice(known, 2));
     assertEquals(3, known.numNonzeros(), "x, c=b, flag=true");
+
+    // With clipping, a null stays missing: imputed with the median, not set to a bound.
+    PrepSettings clip = new PrepSettings(false, 0.2, true, 20, PrepSettings.ClassWeights.OFF,
+        0.2);
+    Vector clippedNull = FeaturePipeline.build(in, clip, Optional.empty()).fit(in.data())
+        .transform(fresh).select(FeaturePipeline.FEATURES).head().getAs(0);
+    assertEquals(5.0, clippedNull.apply(0), "median of the clipped 1..9");
   }
 
   @Test
