@@ -64,6 +64,8 @@ final class ColumnProfiler {
     }
     Map<String, List<BucketCounts.Bucket>> buckets = BucketCounts.compute(labelled, bucketed,
         numeric, LabelInfo.INDEXED, task.isClassification() ? classes : 0);
+    Map<String, Double> correlations = task == Task.REGRESSION
+        ? correlations(labelled, numeric) : Map.of();
     Map<String, List<String>> keptValues = new LinkedHashMap<>();
     for (int i = 0; i < columns.size(); i++) {
       ColumnProfile p = columns.get(i);
@@ -72,7 +74,7 @@ final class ColumnProfiler {
       }
       List<BucketCounts.Bucket> b = buckets.getOrDefault(p.column(), List.of());
       boolean isNumeric = numeric.get(p.column());
-      Double score = LeakageCheck.score(b, isNumeric, p.stats(), task,
+      Double score = LeakageCheck.score(b, isNumeric, correlations.get(p.column()), task,
           settings.leakageMinSupport());
       ColumnProfile withCounts = new ColumnProfile(p.position(), p.stats(), p.type(), p.role(),
           p.kept(), p.reason(), score, topValues(b, isNumeric, p.stats()),
@@ -84,6 +86,28 @@ final class ColumnProfiler {
       }
     }
     return new Profiles(columns, keptValues);
+  }
+
+  /** Pearson correlation of each numeric feature with the label: one Spark job. */
+  private static Map<String, Double> correlations(Dataset<Row> labelled,
+      Map<String, Boolean> numeric) {
+    List<String> names = numeric.entrySet().stream().filter(Map.Entry::getValue)
+        .map(Map.Entry::getKey).toList();
+    Map<String, Double> out = new LinkedHashMap<>();
+    if (names.isEmpty()) {
+      return out;
+    }
+    List<org.apache.spark.sql.Column> exprs = names.stream()
+        .map(n -> org.apache.spark.sql.functions.corr(
+            org.apache.spark.sql.functions.col(n).cast("double"),
+            org.apache.spark.sql.functions.col(LabelInfo.INDEXED)))
+        .toList();
+    Row r = labelled.agg(exprs.get(0), exprs.subList(1, exprs.size())
+        .toArray(org.apache.spark.sql.Column[]::new)).head();
+    for (int i = 0; i < names.size(); i++) {
+      out.put(names.get(i), r.isNullAt(i) ? null : r.getDouble(i));
+    }
+    return out;
   }
 
   private ColumnProfile leakage(ColumnProfile p, Double score, String label) {

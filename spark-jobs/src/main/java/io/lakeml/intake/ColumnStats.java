@@ -9,8 +9,7 @@ import java.util.Map;
  */
 public record ColumnStats(String column, String dataType, long rows, long nonNull, long distinct,
     String min, String max, Double mean, Double stddev, Boolean integral,
-    Map<String, Double> quantiles, List<Double> binEdges, Double avgLength, Double avgWords,
-    Double labelCorrelation) {
+    Map<String, Double> quantiles, List<Double> binEdges, Double avgLength, Double avgWords) {
 
   public long nulls() {
     return rows - nonNull;

@@ -23,14 +23,17 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Validates the training table against the config, resolves label and task, and profiles every
  * column (semantic type, decision, leakage). Every failure is a {@link LakemlException} naming the
- * table, column and key, raised before anything is written. Three Spark jobs: the statistics of
- * all columns, the class counts, and the value/bin counts of the features.
+ * table, column and key, raised before anything is written. {@link #validate} (statistics of all
+ * columns, class counts: two Spark jobs) looks at no feature-label relation; {@link #profile}
+ * (value/bin counts by label, one job, plus correlations for regression) sees only the rows it
+ * is given, so the holdout's labels never decide which features are kept.
  */
 public final class Intake {
   private static final Logger LOG = LoggerFactory.getLogger(Intake.class);
@@ -49,7 +52,22 @@ public final class Intake {
     this.split = split;
   }
 
+  /**
+   * A validated table: its description for messages, the rows with a label plus the indexed
+   * label column, the label and task, every column's statistics, the excluded columns, and the
+   * row counts. Nothing in it has looked at how features relate to the label.
+   */
+  public record Labelled(String desc, Dataset<Row> data, StructType schema, LabelInfo label,
+      Map<String, ColumnStats> stats, Set<String> excluded, long rowsRead, long rowsDropped) {}
+
+  /** Both steps on all labelled rows (for callers that draw no holdout). */
   public IntakeResult run(PinnedTable table) {
+    Labelled labelled = validate(table);
+    return profile(labelled, labelled.data());
+  }
+
+  /** Every check that needs no label-feature relation: fails before anything is written. */
+  public Labelled validate(PinnedTable table) {
     String desc = table.ref().describe() + " at version " + table.version();
     Dataset<Row> data = table.data();
     String label = labelSettings.requireColumn();
@@ -63,7 +81,7 @@ public final class Intake {
     checkTypes(data, desc, label, excluded);
     boolean numericLabel = data.schema().apply(label).dataType() instanceof NumericType;
 
-    Map<String, ColumnStats> stats = ProfileStats.compute(data, label, numericLabel);
+    Map<String, ColumnStats> stats = ProfileStats.compute(data);
     ColumnStats labelStats = stats.get(label);
     long rows = labelStats.rows();
     if (rows == 0) {
@@ -92,17 +110,27 @@ public final class Intake {
       info = new LabelInfo(label, task, List.of(), Map.of());
       indexed = col(label).cast("double");
     }
-    Dataset<Row> labelled = labelledRows.withColumn(LabelInfo.INDEXED, indexed);
-    ColumnProfiler.Profiles profiles = new ColumnProfiler(intake, desc).profile(labelled,
-        data.schema(), stats, label, excluded, task, info.classes().size());
-    LOG.info("Columns of the {}:\n  {}", desc, profiles.columns().stream()
+    return new Labelled(desc, labelledRows.withColumn(LabelInfo.INDEXED, indexed), data.schema(),
+        info, stats, excluded, rows, rows - labelStats.nonNull());
+  }
+
+  /**
+   * Types, decisions and leakage scores of every column. trainingRows: the rows whose labels may
+   * be looked at (the non-holdout rows, with the indexed label column); the result's data are
+   * all labelled rows.
+   */
+  public IntakeResult profile(Labelled labelled, Dataset<Row> trainingRows) {
+    ColumnProfiler.Profiles profiles = new ColumnProfiler(intake, labelled.desc()).profile(
+        trainingRows, labelled.schema(), labelled.stats(), labelled.label().column(),
+        labelled.excluded(), labelled.label().task(), labelled.label().classes().size());
+    LOG.info("Columns of the {}:\n  {}", labelled.desc(), profiles.columns().stream()
         .map(ColumnProfile::describe).collect(Collectors.joining("\n  ")));
-    IntakeResult result = new IntakeResult(labelled, info, profiles.columns(),
-        profiles.keptValues(), rows, rows - labelStats.nonNull());
+    IntakeResult result = new IntakeResult(labelled.data(), labelled.label(), profiles.columns(),
+        profiles.keptValues(), labelled.rowsRead(), labelled.rowsDropped());
     if (result.allFeatures().isEmpty()) {
-      throw new LakemlException("No usable feature in the " + desc + " besides the label "
-          + label + ": " + profiles.columns().stream().filter(c -> !c.role().equals("label"))
-              .map(ColumnProfile::describe).toList());
+      throw new LakemlException("No usable feature in the " + labelled.desc()
+          + " besides the label " + labelled.label().column() + ": " + profiles.columns().stream()
+              .filter(c -> !c.role().equals("label")).map(ColumnProfile::describe).toList());
     }
     return result;
   }

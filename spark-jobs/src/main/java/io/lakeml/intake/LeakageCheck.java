@@ -15,11 +15,12 @@ import java.util.List;
 final class LeakageCheck {
   private LeakageCheck() {}
 
-  static Double score(List<BucketCounts.Bucket> all, boolean numeric, ColumnStats stats, Task task,
-      long minSupport) {
+  /** labelCorrelation: the feature's Pearson correlation with a regression label, or null. */
+  static Double score(List<BucketCounts.Bucket> all, boolean numeric, Double labelCorrelation,
+      Task task, long minSupport) {
     if (task == Task.REGRESSION && numeric) {
-      return stats.labelCorrelation() == null || stats.labelCorrelation().isNaN() ? null
-          : Math.abs(stats.labelCorrelation());
+      return labelCorrelation == null || labelCorrelation.isNaN() ? null
+          : Math.abs(labelCorrelation);
     }
     List<BucketCounts.Bucket> buckets = new ArrayList<>();
     for (BucketCounts.Bucket b : all) {

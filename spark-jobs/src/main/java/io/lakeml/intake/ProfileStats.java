@@ -3,7 +3,6 @@ package io.lakeml.intake;
 import static org.apache.spark.sql.functions.approx_count_distinct;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.corr;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.not;
@@ -41,7 +40,7 @@ import org.apache.spark.sql.types.TimestampType;
 /**
  * Every column's statistics in one Spark job: one aggregate whose expressions cover all columns
  * (counts, approximate distinct counts, min/max/mean/stddev, approximate quantiles and bin edges,
- * string lengths and word counts, correlation with a numeric label).
+ * string lengths and word counts).
  */
 final class ProfileStats {
   static final double[] QUANTILES = {0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99};
@@ -72,8 +71,9 @@ final class ProfileStats {
     return isNumeric(t) || isDatetime(t) || t instanceof StringType || t instanceof BooleanType;
   }
 
-  /** Rows and stats by column name; a numeric label gets its correlation with each number. */
-  static Map<String, ColumnStats> compute(Dataset<Row> data, String label, boolean numericLabel) {
+  /** Rows and stats by column name. Nothing here looks at the label's values (the leakage
+   * scores, which do, are computed on training rows only). */
+  static Map<String, ColumnStats> compute(Dataset<Row> data) {
     List<Column> exprs = new ArrayList<>();
     exprs.add(count(lit(1)).alias("rows"));
     StructField[] fields = data.schema().fields();
@@ -103,8 +103,6 @@ final class ProfileStats {
         exprs.add((isFractional(t) ? count(when(not(isnan(d)).and(d.mod(1).notEqual(0)), 1))
             : lit(0L))
             .alias(p + "frac"));
-        exprs.add((numericLabel && !fields[i].name().equals(label)
-            ? corr(d, col(label).cast("double")) : lit(null).cast("double")).alias(p + "corr"));
       } else if (isDatetime(t)) {
         exprs.add(min(c).cast("string").alias(p + "min"));
         exprs.add(max(c).cast("string").alias(p + "max"));
@@ -127,7 +125,7 @@ final class ProfileStats {
     long nonNull = r.getLong(r.fieldIndex(p + "n"));
     if (!isProfiled(t)) {
       return new ColumnStats(f.name(), t.simpleString(), rows, nonNull, -1, null, null, null,
-          null, null, Map.of(), List.of(), null, null, null);
+          null, null, Map.of(), List.of(), null, null);
     }
     long distinct = r.getLong(r.fieldIndex(p + "d"));
     if (isNumeric(t)) {
@@ -140,17 +138,17 @@ final class ProfileStats {
       return new ColumnStats(f.name(), t.simpleString(), rows, nonNull, distinct,
           str(r.get(r.fieldIndex(p + "min"))), str(r.get(r.fieldIndex(p + "max"))),
           dbl(r, p + "mean"), dbl(r, p + "sd"), r.getLong(r.fieldIndex(p + "frac")) == 0, q,
-          finiteSorted(rawEdges), null, null, dbl(r, p + "corr"));
+          finiteSorted(rawEdges), null, null);
     }
     if (isDatetime(t)) {
       return new ColumnStats(f.name(), t.simpleString(), rows, nonNull, distinct,
           (String) r.get(r.fieldIndex(p + "min")), (String) r.get(r.fieldIndex(p + "max")), null,
-          null, null, Map.of(), List.of(), null, null, null);
+          null, null, Map.of(), List.of(), null, null);
     }
     boolean string = t instanceof StringType;
     return new ColumnStats(f.name(), t.simpleString(), rows, nonNull, distinct, null, null, null,
         null, null, Map.of(), List.of(), string ? dbl(r, p + "len") : null,
-        string ? dbl(r, p + "words") : null, null);
+        string ? dbl(r, p + "words") : null);
   }
 
   /** Distinct finite edges in order (infinities would not survive as SQL literals). */

@@ -65,37 +65,43 @@ public final class AutoMLPipeline {
     LakePaths lake = new LakePaths(settings.lakeRoot());
     PinnedTable table = new DeltaReader(spark).read(TableRef.of(settings.input()));
     LOG.info("Run {}: reading {} at version {}", runId, table.ref().describe(), table.version());
-    IntakeResult intake = new Intake(settings.input(), settings.label(), settings.intake(),
-        settings.split()).run(table);
-    Task task = intake.label().task();
-    Optional<Column> weight = ClassWeights.column(intake.label(), settings.prep());
-    if (weight.isPresent()) {
-      intake = intake.withData(intake.data().withColumn(ClassWeights.COLUMN, weight.get()));
-      LOG.info("Run {}: class weights on ({} = {})", runId, ClassWeights.COLUMN,
-          intake.label().counts());
-    }
+    Intake intakeStage = new Intake(settings.input(), settings.label(), settings.intake(),
+        settings.split());
+    Intake.Labelled labelled = intakeStage.validate(table);
+    LabelInfo label = labelled.label();
+    Task task = label.task();
     Metric metric = Metric.resolve(settings.search().metric(), task);
     SearchPlan plan = SearchPlan.of(settings.search(), task, settings.run());
-    LOG.info("Run {}: {} task on {} ({} rows, {} without label dropped; {} features: {} numeric,"
-            + " {} categorical, {} high-cardinality, {} date, {} text); {} trials x {} folds, "
-            + "metric {}", runId, task.id(), intake.label().column(), intake.rowsRead(),
-        intake.rowsDroppedNullLabel(), intake.allFeatures().size(),
-        intake.numericFeatures().size(), intake.categoricalFeatures().size(),
-        intake.highCardinalityFeatures().size(), intake.datetimeFeatures().size(),
-        intake.textFeatures().size(), plan.trials().size(), settings.split().folds(),
-        metric.id());
+    // Class weights come from the class counts of all labelled rows: the split is exactly
+    // stratified, so the training rows have the same proportions (to within a row per class).
+    Optional<Column> weight = ClassWeights.column(label, settings.prep());
+    Dataset<Row> rows = weight.map(w -> labelled.data().withColumn(ClassWeights.COLUMN, w))
+        .orElse(labelled.data());
+    weight.ifPresent(w -> LOG.info("Run {}: class weights on ({} = {})", runId,
+        ClassWeights.COLUMN, label.counts()));
 
     long splitSeed = settings.run().seedFor("split");
+    long rowsUsed = labelled.rowsRead() - labelled.rowsDropped();
     // The fold window leaves spark.sql.shuffle.partitions partitions (200 by default): far too
     // many tasks per model iteration on small data, so size them to the data once, here.
     int partitions = Math.max(spark.sparkContext().defaultParallelism(),
-        (int) Math.min(10_000, intake.rowsUsed() / ROWS_PER_PARTITION + 1));
+        (int) Math.min(10_000, rowsUsed / ROWS_PER_PARTITION + 1));
     Dataset<Row> assigned = new FoldAssigner(settings.split(), splitSeed,
-        settings.input().keyColumns()).assign(intake).repartition(partitions)
+        settings.input().keyColumns()).assign(rows, label, rowsUsed).repartition(partitions)
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Dataset<Row> training = assigned.where(col(FoldAssigner.HOLDOUT).equalTo(false));
       Dataset<Row> holdout = assigned.where(col(FoldAssigner.HOLDOUT).equalTo(true));
+      // Types, decisions and leakage scores see the training rows' labels only.
+      IntakeResult intake = intakeStage.profile(labelled, training).withData(rows);
+      LOG.info("Run {}: {} task on {} ({} rows, {} without label dropped; {} features: {} "
+              + "numeric, {} categorical, {} high-cardinality, {} date, {} text); {} trials x {} "
+              + "folds, metric {}", runId, task.id(), label.column(), intake.rowsRead(),
+          intake.rowsDroppedNullLabel(), intake.allFeatures().size(),
+          intake.numericFeatures().size(), intake.categoricalFeatures().size(),
+          intake.highCardinalityFeatures().size(), intake.datetimeFeatures().size(),
+          intake.textFeatures().size(), plan.trials().size(), settings.split().folds(),
+          metric.id());
       Optional<FeatureSelector> selector = settings.select().mode() == SelectSettings.Mode.OFF
           ? Optional.empty()
           : Optional.of(new FeatureSelector(settings.select(), task,

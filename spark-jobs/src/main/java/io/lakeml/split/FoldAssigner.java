@@ -43,7 +43,11 @@ public final class FoldAssigner {
 
   /** Adds {@link #HOLDOUT} (boolean) and {@link #FOLD} (0..K-1; -1 for holdout rows). */
   public Dataset<Row> assign(IntakeResult intake) {
-    Dataset<Row> data = intake.data();
+    return assign(intake.data(), intake.label(), intake.rowsUsed());
+  }
+
+  /** As above, for labelled rows (with the indexed label column) of the given label. */
+  public Dataset<Row> assign(Dataset<Row> data, LabelInfo label, long rows) {
     List<Column> keys = new ArrayList<>();
     keys.add(lit(seed));
     for (String name : keyColumns.isEmpty() ? originalColumns(data) : keyColumns) {
@@ -53,9 +57,9 @@ public final class FoldAssigner {
     Column tieBreak = xxhash64(originalColumns(data).stream().map(c -> col(c))
         .toArray(Column[]::new));
 
-    int strata = intake.label().task().isClassification() ? intake.label().classes().size() : 10;
-    long subGroups = Math.max(1, (intake.rowsUsed() / strata + GROUP_ROWS - 1) / GROUP_ROWS);
-    Dataset<Row> withStratum = data.withColumn(STRATUM, stratum(intake, data));
+    int strata = label.task().isClassification() ? label.classes().size() : 10;
+    long subGroups = Math.max(1, (rows / strata + GROUP_ROWS - 1) / GROUP_ROWS);
+    Dataset<Row> withStratum = data.withColumn(STRATUM, stratum(label, data));
 
     Column sub = pmod(hash, lit(subGroups));
     Column i = row_number().over(Window.partitionBy(col(STRATUM), sub)
@@ -72,8 +76,8 @@ public final class FoldAssigner {
         .drop(STRATUM);
   }
 
-  private Column stratum(IntakeResult intake, Dataset<Row> data) {
-    if (intake.label().task().isClassification()) {
+  private Column stratum(LabelInfo label, Dataset<Row> data) {
+    if (label.task().isClassification()) {
       return col(LabelInfo.INDEXED);
     }
     double[] deciles = data.stat().approxQuantile(LabelInfo.INDEXED,

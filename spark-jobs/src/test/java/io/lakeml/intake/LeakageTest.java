@@ -65,6 +65,24 @@ class LeakageTest {
   }
 
   @Test
+  void leakageIsScoredOnTheTrainingRowsGivenOnly() {
+    // z copies the label where part = 'train' and is noise elsewhere (the part a holdout is).
+    String sql = "SELECT IF(u < 0.4, 'yes', 'no') AS y, IF(part = 'train', IF(u < 0.4, 'Z', "
+        + "'W'), IF(rand(3) < 0.5, 'Z', 'W')) AS z, rand(5) AS honest, part FROM (SELECT rand(4) "
+        + "AS u, IF(id % 5 = 0, 'holdout', 'train') AS part FROM range(2000))";
+    Settings s = Settings.from(ConfigLoader.load(List.of(), List.of("lakeml.label.column=y",
+        "lakeml.input.exclude-columns=[part]")));
+    Intake stage = new Intake(s.input(), s.label(), s.intake(), s.split());
+    Intake.Labelled labelled = stage.validate(new PinnedTable(TableRef.path("/t"), 0,
+        SparkTest.spark().sql(sql)));
+    IntakeResult all = stage.profile(labelled, labelled.data());
+    IntakeResult train = stage.profile(labelled, labelled.data().where("part = 'train'"));
+    assertTrue(col(all, "z").kept(), "on all rows z is no leak: " + col(all, "z").leakageScore());
+    assertFalse(col(train, "z").kept(), "on the training rows z copies the label");
+    assertEquals(2000, train.rowsRead(), "the result still describes every row");
+  }
+
+  @Test
   void multiclassAndRegressionLeaks() {
     IntakeResult multi = intake("SELECT CONCAT('c', CAST(id % 4 AS STRING)) AS y, "
         + "CAST(id % 4 AS DOUBLE) * 2.5 AS code, rand(5) AS honest FROM range(800)");
