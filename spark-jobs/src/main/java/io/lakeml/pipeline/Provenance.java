@@ -46,9 +46,8 @@ final class Provenance {
     features.put("dropped", intake.columns().stream()
         .filter(c -> !c.kept() && c.role().equals("feature"))
         .map(c -> c.column() + ": " + c.reason()).toList());
-    features.put("class_weights", intake.data().columns().length > 0
-        && java.util.List.of(intake.data().columns()).contains(
-            io.lakeml.prep.ClassWeights.COLUMN));
+    features.put("class_weights",
+        List.of(intake.data().columns()).contains(io.lakeml.prep.ClassWeights.COLUMN));
     doc.put("features", features);
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("trial_id", winner.id());
