@@ -23,6 +23,11 @@ final class ConfigReader {
     }
   }
 
+  /** The subsection prefix.name. */
+  ConfigReader child(String name) {
+    return new ConfigReader(config.atPath(prefix), prefix + "." + name);
+  }
+
   String key(String name) {
     return prefix + "." + name;
   }
@@ -51,6 +56,12 @@ final class ConfigReader {
 
   Long optLong(String name) {
     return config.getIsNull(name) ? null : longValue(name);
+  }
+
+  /** A duration such as "90s" or "10m" (a bare number is milliseconds), in seconds. */
+  double seconds(String name) {
+    return read(name, "a duration such as 90s or 10m",
+        () -> config.getDuration(name).toMillis() / 1000.0);
   }
 
   boolean bool(String name) {

@@ -17,6 +17,7 @@ import java.util.Map;
  */
 final class KeyChecker {
   static final List<String> OPEN_MAPS = List.of("lakeml.spark.conf", "lakeml.search.space",
+      "lakeml.search.portfolio",
       "lakeml.intake.columns");
 
   record Leaf(String path, ConfigValue value) {}

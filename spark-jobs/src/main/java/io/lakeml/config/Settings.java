@@ -80,8 +80,7 @@ public record Settings(RunSettings run, String lakeRoot, InputSettings input, La
         new ConfigReader(config, "lakeml.cv").integer("folds"));
 
     ConfigReader s = new ConfigReader(config, "lakeml.search");
-    SearchSettings search = new SearchSettings(s.strings("families"), s.integer("max-trials"),
-        s.integer("parallelism"), s.string("metric"), spaces(s));
+    SearchSettings search = SearchConfig.read(s);
 
     ConfigReader sp = new ConfigReader(config, "lakeml.spark");
     Map<String, String> sparkConf = new LinkedHashMap<>();
@@ -106,28 +105,6 @@ public record Settings(RunSettings run, String lakeRoot, InputSettings input, La
     }
     throw LakemlException.invalid("lakeml.label.task", value,
         "expected one of [auto, binary, multiclass, regression]");
-  }
-
-  private static Map<String, Map<String, List<Object>>> spaces(ConfigReader search) {
-    Map<String, Map<String, List<Object>>> spaces = new LinkedHashMap<>();
-    for (Map.Entry<String, Object> family : search.section("space").entrySet()) {
-      String familyKey = search.key("space." + family.getKey());
-      if (!(family.getValue() instanceof Map<?, ?> params)) {
-        throw LakemlException.invalid(familyKey, family.getValue(),
-            "expected a section of parameter = [values]");
-      }
-      Map<String, List<Object>> space = new LinkedHashMap<>();
-      for (Map.Entry<?, ?> p : params.entrySet()) {
-        Object v = p.getValue();
-        List<Object> values = v instanceof List<?> list ? new ArrayList<>(list) : List.of(v);
-        LakemlException.check(!values.isEmpty() && values.stream().allMatch(x -> x != null
-                && !(x instanceof Map) && !(x instanceof List)),
-            familyKey + "." + p.getKey(), v, "expected a non-empty list of values, e.g. [5, 10]");
-        space.put(String.valueOf(p.getKey()), List.copyOf(values));
-      }
-      spaces.put(family.getKey(), space);
-    }
-    return spaces;
   }
 
   /** The effective lakeml config as JSON (for provenance). */

@@ -2,6 +2,7 @@ package io.lakeml.evaluate;
 
 import io.lakeml.config.Task;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.sql.Dataset;
@@ -15,8 +16,12 @@ public final class HoldoutEvaluator {
     Dataset<Row> scored = model.transform(holdout).cache();
     try {
       Map<String, Double> out = new LinkedHashMap<>();
+      boolean probabilities = List.of(scored.columns()).contains("probability");
       for (Metric m : Metric.forTask(task)) {
-        out.put(m.id(), m.evaluator().evaluate(scored));
+        if (m == Metric.LOG_LOSS && !probabilities) {
+          continue;
+        }
+        out.put(m.id(), m.evaluator(probabilities).evaluate(scored));
       }
       return out;
     } finally {

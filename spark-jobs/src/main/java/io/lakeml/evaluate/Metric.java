@@ -58,10 +58,21 @@ public enum Metric {
     return Arrays.stream(values()).filter(m -> m.tasks.contains(task)).toList();
   }
 
+  /** The evaluator on Spark's standard output columns, ranking by the probability column. */
   public Evaluator evaluator() {
+    return evaluator(true);
+  }
+
+  /**
+   * The evaluator on the standard output columns. probabilistic: rank rows by the probability
+   * column for the area metrics (decision trees and naive Bayes write unnormalised leaf counts or
+   * log-likelihoods as rawPrediction, which do not rank rows); otherwise by rawPrediction.
+   */
+  public Evaluator evaluator(boolean probabilistic) {
     return switch (this) {
       case AREA_UNDER_ROC, AREA_UNDER_PR -> new BinaryClassificationEvaluator()
-          .setLabelCol(LabelInfo.INDEXED).setMetricName(id);
+          .setLabelCol(LabelInfo.INDEXED).setMetricName(id)
+          .setRawPredictionCol(probabilistic ? "probability" : "rawPrediction");
       case LOG_LOSS, ACCURACY, F1 -> new MulticlassClassificationEvaluator()
           .setLabelCol(LabelInfo.INDEXED).setMetricName(id);
       case RMSE, MAE, R2 -> new RegressionEvaluator()

@@ -28,9 +28,19 @@ public final class RunTableWriter {
     if (!java.util.Arrays.asList(rows.columns()).contains(RUN_ID)) {
       throw new IllegalArgumentException("rows for " + tablePath + " lack a run_id column");
     }
+    retrying(tablePath, () -> write(tablePath, runId, rows));
+  }
+
+  /** Appends rows (a blind append: one commit that never conflicts with other runs' writes). */
+  public void append(String tablePath, Dataset<Row> rows) {
+    retrying(tablePath, () -> rows.write().format("delta").mode("append")
+        .option("mergeSchema", "true").save(tablePath));
+  }
+
+  private void retrying(String tablePath, Runnable commit) {
     for (int attempt = 1; ; attempt++) {
       try {
-        write(tablePath, runId, rows);
+        commit.run();
         return;
       } catch (DeltaConcurrentModificationException e) {
         if (attempt == ATTEMPTS) {

@@ -21,14 +21,12 @@ import io.lakeml.select.Selection;
 import io.lakeml.select.SelectionTable;
 import io.lakeml.config.SelectSettings;
 import io.lakeml.intake.LabelInfo;
-import io.lakeml.search.PreparedFolds;
-import io.lakeml.search.SearchPlan;
-import io.lakeml.search.SearchRunner;
-import io.lakeml.search.TrialResult;
+import io.lakeml.config.SearchSettings;
+import io.lakeml.search.ModelContext;
+import io.lakeml.search.SearchBudget;
+import io.lakeml.search.TrialProposer;
 import io.lakeml.split.FoldAssigner;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +69,15 @@ public final class AutoMLPipeline {
     LabelInfo label = labelled.label();
     Task task = label.task();
     Metric metric = Metric.resolve(settings.search().metric(), task);
-    SearchPlan plan = SearchPlan.of(settings.search(), task, settings.run());
+    ModelContext ctx = new ModelContext(task, task.isClassification()
+        ? label.classes().size() : 0, ClassWeights.column(label, settings.prep()).isPresent());
+    SearchSettings search = settings.search();
+    // Checks every family, space and portfolio entry now, before any data is touched.
+    new TrialProposer(search, ctx, metric, settings.run(), Optional.empty());
+    SearchBudget budget = new SearchBudget(search.maxTrials(), search.timeBudgetSeconds(),
+        search.reserveFactor(), search.ensemble().enabled()
+            ? Math.max(search.ensemble().maxMembers(), search.holdoutTop()) : search.holdoutTop(),
+        settings.split().folds(), System::nanoTime);
     // Class weights come from the class counts of all labelled rows: the split is exactly
     // stratified, so the training rows have the same proportions (to within a row per class).
     Optional<Column> weight = ClassWeights.column(label, settings.prep());
@@ -87,7 +93,8 @@ public final class AutoMLPipeline {
     int partitions = Math.max(spark.sparkContext().defaultParallelism(),
         (int) Math.min(10_000, rowsUsed / ROWS_PER_PARTITION + 1));
     Dataset<Row> assigned = new FoldAssigner(settings.split(), splitSeed,
-        settings.input().keyColumns()).assign(rows, label, rowsUsed).repartition(partitions)
+        settings.input().keyColumns()).assign(rows, label, rowsUsed).repartition(partitions);
+    assigned = FoldAssigner.withRowIds(assigned, settings.run().seedFor("sample"))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Dataset<Row> training = assigned.where(col(FoldAssigner.HOLDOUT).equalTo(false));
@@ -95,12 +102,12 @@ public final class AutoMLPipeline {
       // Types, decisions and leakage scores see the training rows' labels only.
       IntakeResult intake = intakeStage.profile(labelled, training).withData(rows);
       LOG.info("Run {}: {} task on {} ({} rows, {} without label dropped; {} features: {} "
-              + "numeric, {} categorical, {} high-cardinality, {} date, {} text); {} trials x {} "
-              + "folds, metric {}", runId, task.id(), label.column(), intake.rowsRead(),
+              + "numeric, {} categorical, {} high-cardinality, {} date, {} text); up to {} trials "
+              + "x {} folds, metric {}", runId, task.id(), label.column(), intake.rowsRead(),
           intake.rowsDroppedNullLabel(), intake.allFeatures().size(),
           intake.numericFeatures().size(), intake.categoricalFeatures().size(),
           intake.highCardinalityFeatures().size(), intake.datetimeFeatures().size(),
-          intake.textFeatures().size(), plan.trials().size(), settings.split().folds(),
+          intake.textFeatures().size(), search.maxTrials(), settings.split().folds(),
           metric.id());
       Optional<FeatureSelector> selector = settings.select().mode() == SelectSettings.Mode.OFF
           ? Optional.empty()
@@ -108,39 +115,35 @@ public final class AutoMLPipeline {
               settings.run().seedFor("select"), FeaturePipeline.ALL_FEATURES,
               FeaturePipeline.FEATURES, LabelInfo.INDEXED));
       Pipeline prep = FeaturePipeline.build(intake, settings.prep(), selector);
-      List<TrialResult> results;
-      long trainRows;
-      try (PreparedFolds folds = PreparedFolds.prepare(prep, training, settings.split().folds())) {
-        PreparedFolds.Fold first = folds.folds().get(0);
-        trainRows = first.trainRows() + first.validRows();
-        results = new SearchRunner(spark, settings.search().parallelism(), task, metric,
-            weight.isPresent()).run(plan, folds);
+      // The runs row marks a complete run: a rerun removes it before its first write (the trials
+      // it appends), so a rerun that fails never leaves it describing a mix of attempts.
+      RunTableWriter writer = new RunTableWriter(spark);
+      writer.deleteRun(lake.runs(), runId);
+      DeltaTrialLog log = new DeltaTrialLog(spark, lake.trials(), runId);
+      if (log.recordedCount() > 0) {
+        LOG.info("Run {}: resuming; {} trials already logged by an earlier attempt", runId,
+            log.recordedCount());
       }
-      TrialResult winner = SearchRunner.best(results, metric);
-      LOG.info("Run {}: winner {} {} {}={}; refitting on {} training rows", runId,
-          winner.spec().id(), winner.spec().describe(), metric.id(), fmt(winner.mean()),
-          trainRows);
-      FinalModel fin = FinalModel.fit(intake, prep, winner.spec(), training, holdout,
-          weight.isPresent());
-      LOG.info("Run {}: holdout {}", runId, fin.holdoutMetrics());
+      ModelSearch.Outcome found = new ModelSearch(spark, settings, ctx, metric, budget)
+          .run(intake, prep, training, holdout, log);
+      Candidate winner = found.winner();
+      FinalModel fin = found.model();
+      long trainRows = found.trainRows();
+      LOG.info("Run {}: winner {} {}={} ±{}; holdout {}", runId, winner.describe(), metric.id(),
+          fmt(winner.mean()), fmt(winner.std()), fin.holdoutMetrics());
 
       long holdoutRows = intake.rowsUsed() - trainRows;
       String modelPath = lake.model(settings.run().name(), runId);
       RunSummary summary = new RunSummary(runId, settings.run().name(), "SUCCEEDED", started,
           Instant.now(), table.ref().id(), table.version(), intake.label().column(), task.id(),
           intake.label().classes(), intake.rowsRead(), intake.rowsDroppedNullLabel(), trainRows,
-          holdoutRows, settings.split().folds(), metric.id(), winner.spec().id(),
-          winner.spec().family().id(), winner.spec().paramsJson(), winner.mean(), winner.std(),
+          holdoutRows, settings.split().folds(), metric.id(), winner.id(),
+          winner.family(), winner.paramsJson(), winner.mean(), winner.std(),
           fin.holdoutMetrics(), modelPath, settings.run().seed(), BuildInfo.gitSha(),
           BuildInfo.lakemlVersion(), spark.version(), settings.configJson());
 
       String provenance = Provenance.json(summary, BuildInfo.versions(spark.version()), intake,
-          winner.spec(), Map.of("split", splitSeed, "search.plan",
-              settings.run().seedFor("search.plan")));
-      // A rerun's runs row (the mark of a complete run) goes first, so a rerun that fails below
-      // never leaves the previous attempt's row describing a mix of old and new outputs.
-      RunTableWriter writer = new RunTableWriter(spark);
-      writer.deleteRun(lake.runs(), runId);
+          winner, Map.of("split", splitSeed, "sample", settings.run().seedFor("sample")));
       new ModelStore(spark).save(modelPath, fin.model(), Map.of("provenance.json", provenance));
       RunTables tables = new RunTables(spark, lake);
       writer.replaceRun(lake.profiles(), runId, ProfileTable.rows(spark, runId,
@@ -154,13 +157,10 @@ public final class AutoMLPipeline {
       } else {
         writer.deleteRun(lake.featureSelection(), runId);
       }
-      tables.writeTrials(runId, results);
-      Comparator<TrialResult> bestFirst = Comparator.comparingDouble(TrialResult::mean);
-      tables.writeLeaderboard(runId, results, winner,
-          fin.holdoutMetrics().get(metric.id()),
-          metric.largerIsBetter() ? bestFirst.reversed() : bestFirst);
+      tables.writeTrials(runId, found.trials());
+      tables.writeLeaderboard(runId, metric.id(), found.ranked(), winner, found.holdout());
       tables.writeRun(summary);
-      logLeaderboard(results, metric);
+      logLeaderboard(found, metric);
       LOG.info("Run {} done in {}s: model at {}", runId,
           fmt((Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0), modelPath);
       return summary;
@@ -169,16 +169,15 @@ public final class AutoMLPipeline {
     }
   }
 
-  private static void logLeaderboard(List<TrialResult> results, Metric metric) {
-    Comparator<TrialResult> byMean = Comparator.comparingDouble(TrialResult::mean);
-    List<TrialResult> ranked = results.stream()
-        .filter(r -> r.succeeded() && !Double.isNaN(r.mean()))
-        .sorted(metric.largerIsBetter() ? byMean.reversed() : byMean).limit(5).toList();
-    StringBuilder out = new StringBuilder("Top trials by CV " + metric.id() + ":");
-    for (int i = 0; i < ranked.size(); i++) {
-      TrialResult r = ranked.get(i);
-      out.append(String.format(Locale.ROOT, "%n  %d. %s %s %.4f ±%.4f", i + 1, r.spec().id(),
-          r.spec().describe(), r.mean(), r.std()));
+  private static void logLeaderboard(ModelSearch.Outcome found, Metric metric) {
+    StringBuilder out = new StringBuilder("Leaderboard by CV " + metric.id() + " ("
+        + found.trials().size() + " trials):");
+    int rank = 0;
+    for (Candidate c : found.ranked()) {
+      Double holdout = found.holdout().get(c.id());
+      out.append(String.format(Locale.ROOT, "%n  %d. %-9s %-20s %.4f ±%.4f%s  %s", ++rank,
+          c.id(), c.family(), c.mean(), c.std(), holdout == null ? ""
+              : String.format(Locale.ROOT, "  holdout %.4f", holdout), c.paramsJson()));
     }
     LOG.info(out.toString());
   }

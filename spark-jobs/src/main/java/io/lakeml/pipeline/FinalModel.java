@@ -3,7 +3,6 @@ package io.lakeml.pipeline;
 import io.lakeml.config.Task;
 import io.lakeml.evaluate.HoldoutEvaluator;
 import io.lakeml.intake.IntakeResult;
-import io.lakeml.search.TrialSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,16 +23,16 @@ public record FinalModel(PipelineModel model, Map<String, Double> holdoutMetrics
 
   public static final String PREDICTED_LABEL = "predicted_label";
 
-  static FinalModel fit(IntakeResult intake, Pipeline prep, TrialSpec winner,
-      Dataset<Row> training, Dataset<Row> holdout, boolean weighted) {
+  static FinalModel fit(IntakeResult intake, Pipeline prep, List<PipelineStage> modelStages,
+      String description, Dataset<Row> training, Dataset<Row> holdout) {
     Task task = intake.label().task();
     List<PipelineStage> stages = new ArrayList<>(List.of(prep.getStages()));
-    stages.add(winner.family().estimator(task, winner.params(), winner.seed(), weighted));
+    stages.addAll(modelStages);
     if (task.isClassification()) {
       stages.add(new IndexToString().setInputCol("prediction").setOutputCol(PREDICTED_LABEL)
           .setLabels(intake.label().classes().toArray(String[]::new)));
     }
-    training.sparkSession().sparkContext().setJobDescription("lakeml: refit " + winner.describe());
+    training.sparkSession().sparkContext().setJobDescription("lakeml: refit " + description);
     try {
       long t0 = System.nanoTime();
       PipelineModel model = new Pipeline().setStages(stages.toArray(PipelineStage[]::new))

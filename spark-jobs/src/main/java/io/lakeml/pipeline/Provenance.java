@@ -3,7 +3,6 @@ package io.lakeml.pipeline;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lakeml.intake.IntakeResult;
-import io.lakeml.search.TrialSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,7 @@ final class Provenance {
   private Provenance() {}
 
   static String json(RunSummary run, Map<String, String> versions, IntakeResult intake,
-      TrialSpec winner, Map<String, Long> seeds) {
+      Candidate winner, Map<String, Long> seeds) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("format", "lakeml-provenance/1");
     doc.put("run_id", run.runId());
@@ -49,11 +48,7 @@ final class Provenance {
     features.put("class_weights",
         List.of(intake.data().columns()).contains(io.lakeml.prep.ClassWeights.COLUMN));
     doc.put("features", features);
-    Map<String, Object> model = new LinkedHashMap<>();
-    model.put("trial_id", winner.id());
-    model.put("family", winner.family().id());
-    model.put("params", winner.params());
-    model.put("seed", winner.seed());
+    Map<String, Object> model = winner.modelDoc();
     model.put("metric", run.metric());
     model.put("cv_mean", run.cvMean());
     model.put("cv_std", run.cvStd());

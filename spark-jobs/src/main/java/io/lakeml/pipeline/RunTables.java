@@ -14,8 +14,6 @@ import io.lakeml.lake.RunTableWriter;
 import io.lakeml.search.TrialResult;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
@@ -34,14 +32,17 @@ final class RunTables {
       .add("fold_metrics", createArrayType(DoubleType, false))
       .add("fit_seconds", DoubleType).add("predict_seconds", DoubleType)
       .add("status", StringType, false).add("error", StringType)
-      .add("finished_at", TimestampType);
+      .add("finished_at", TimestampType).add("fraction", DoubleType)
+      .add("wall_seconds", DoubleType);
 
   static final StructType LEADERBOARD = new StructType()
       .add("run_id", StringType, false).add("rank", IntegerType, false)
       .add("trial_id", StringType, false).add("family", StringType, false)
       .add("params_json", StringType, false).add("metric", StringType, false)
-      .add("cv_mean", DoubleType).add("cv_std", DoubleType).add("holdout_value", DoubleType)
-      .add("is_best", BooleanType, false).add("fit_seconds", DoubleType);
+      .add("cv_mean", DoubleType).add("cv_std", DoubleType)
+      .add("fold_metrics", createArrayType(DoubleType, false)).add("holdout_value", DoubleType)
+      .add("is_best", BooleanType, false).add("fit_seconds", DoubleType)
+      .add("predict_seconds", DoubleType);
 
   static final StructType RUNS = new StructType()
       .add("run_id", StringType, false).add("name", StringType).add("status", StringType)
@@ -68,30 +69,30 @@ final class RunTables {
     this.writer = new RunTableWriter(spark);
   }
 
+  /** One automl/trials row. */
+  static Row trialRow(String runId, TrialResult r) {
+    return RowFactory.create(runId, r.spec().id(), r.spec().number(), r.spec().family().id(),
+        r.spec().paramsJson(), r.spec().seed(), r.metric(), nan(r.mean()), nan(r.std()),
+        scala(r.foldMetrics()), r.fitSeconds(), r.predictSeconds(),
+        r.succeeded() ? "SUCCEEDED" : "FAILED", r.error(), Timestamp.from(r.finishedAt()),
+        r.spec().fraction(), r.wallSeconds());
+  }
+
+  /** Replaces the run's trials with exactly these (rows of abandoned attempts go). */
   void writeTrials(String runId, List<TrialResult> results) {
-    List<Row> rows = new ArrayList<>();
-    for (TrialResult r : results) {
-      rows.add(RowFactory.create(runId, r.spec().id(), r.spec().number(), r.spec().family().id(),
-          r.spec().paramsJson(), r.spec().seed(), r.metric(), nan(r.mean()), nan(r.std()),
-          scala(r.foldMetrics()), r.fitSeconds(), r.predictSeconds(),
-          r.succeeded() ? "SUCCEEDED" : "FAILED", r.error(), Timestamp.from(r.finishedAt())));
-    }
+    List<Row> rows = results.stream().map(r -> trialRow(runId, r)).toList();
     writer.replaceRun(lake.trials(), runId, spark.createDataFrame(rows, TRIALS));
   }
 
-  /** The best trial of each family, ranked; the winner carries its holdout value. */
-  void writeLeaderboard(String runId, List<TrialResult> results, TrialResult winner,
-      double winnerHoldout, Comparator<TrialResult> bestFirst) {
-    Map<String, TrialResult> bestPerFamily = new LinkedHashMap<>();
-    results.stream().filter(r -> r.succeeded() && !Double.isNaN(r.mean())).sorted(bestFirst)
-        .forEach(r -> bestPerFamily.putIfAbsent(r.spec().family().id(), r));
+  /** Candidates best first; holdout values where measured (the winner always). */
+  void writeLeaderboard(String runId, String metric, List<Candidate> ranked, Candidate winner,
+      Map<String, Double> holdout) {
     List<Row> rows = new ArrayList<>();
     int rank = 0;
-    for (TrialResult r : bestPerFamily.values()) {
-      boolean isBest = r == winner;
-      rows.add(RowFactory.create(runId, ++rank, r.spec().id(), r.spec().family().id(),
-          r.spec().paramsJson(), r.metric(), r.mean(), nan(r.std()),
-          isBest ? winnerHoldout : null, isBest, r.fitSeconds()));
+    for (Candidate c : ranked) {
+      rows.add(RowFactory.create(runId, ++rank, c.id(), c.family(), c.paramsJson(),
+          metric, nan(c.mean()), nan(c.std()), scala(c.foldMetrics()),
+          holdout.get(c.id()), c == winner, c.fitSeconds(), c.predictSeconds()));
     }
     writer.replaceRun(lake.leaderboard(), runId, spark.createDataFrame(rows, LEADERBOARD));
   }

@@ -56,6 +56,11 @@ public final class PreparedFolds implements AutoCloseable {
 
   private static Dataset<Row> slim(Dataset<Row> transformed) {
     List<String> keep = new ArrayList<>(List.of(LabelInfo.INDEXED, FeaturePipeline.FEATURES));
+    for (String c : List.of(FoldAssigner.ROW, FoldAssigner.SAMPLE)) {
+      if (List.of(transformed.columns()).contains(c)) {
+        keep.add(c);
+      }
+    }
     if (List.of(transformed.columns()).contains(ClassWeights.COLUMN)) {
       keep.add(ClassWeights.COLUMN);
     }

@@ -1,18 +1,35 @@
 package io.lakeml.search;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** One configuration to cross-validate: a family, its parameters, and the trial's own seed. */
-public record TrialSpec(int number, ModelFamily family, Map<String, Object> params, long seed) {
+/**
+ * One configuration to cross-validate: a family, its parameters, the trial's own seed, and the
+ * share of each fold's training rows it fits on (1 = all; less in successive-halving rungs).
+ */
+public record TrialSpec(int number, ModelFamily family, Map<String, Object> params, long seed,
+    double fraction) {
   public TrialSpec {
     params = java.util.Collections.unmodifiableMap(new TreeMap<>(params));
+    if (!(fraction > 0 && fraction <= 1)) {
+      throw new IllegalArgumentException("fraction must be in (0, 1]: " + fraction);
+    }
+  }
+
+  public TrialSpec(int number, ModelFamily family, Map<String, Object> params, long seed) {
+    this(number, family, params, seed, 1.0);
+  }
+
+  /** Fitted on all of each fold's training rows: a candidate for the winner. */
+  public boolean full() {
+    return fraction >= 1.0;
   }
 
   /** Stable id within a run, e.g. "t007". */
   public String id() {
-    return String.format("t%03d", number);
+    return String.format(Locale.ROOT, "t%03d", number);
   }
 
   /** {"maxDepth":8,"numTrees":100} with sorted keys. */
@@ -24,6 +41,7 @@ public record TrialSpec(int number, ModelFamily family, Map<String, Object> para
   }
 
   public String describe() {
-    return family.id() + " " + params;
+    return family.id() + " " + params
+        + (full() ? "" : String.format(Locale.ROOT, " on %.0f%% of rows", fraction * 100));
   }
 }

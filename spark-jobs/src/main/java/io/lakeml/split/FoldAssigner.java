@@ -28,6 +28,10 @@ import org.apache.spark.sql.expressions.Window;
 public final class FoldAssigner {
   public static final String HOLDOUT = "_lakeml_holdout";
   public static final String FOLD = "_lakeml_fold";
+  /** A row number, unique within a run's cached data (out-of-fold predictions join on it). */
+  public static final String ROW = "_lakeml_row";
+  /** A per-row draw in [0, 1): successive halving fits on the rows below its fraction. */
+  public static final String SAMPLE = "_lakeml_sample";
   static final long GROUP_ROWS = 1_000_000L;
   private static final String STRATUM = "_lakeml_stratum";
 
@@ -74,6 +78,16 @@ public final class FoldAssigner {
         .withColumn(HOLDOUT, isHoldout)
         .withColumn(FOLD, fold)
         .drop(STRATUM);
+  }
+
+  /**
+   * Adds {@link #ROW} and {@link #SAMPLE} to assigned, repartitioned rows. Call on data that is
+   * then cached: the ids follow the partitioning (deterministic for the same input).
+   */
+  public static Dataset<Row> withRowIds(Dataset<Row> assigned, long seed) {
+    Column row = org.apache.spark.sql.functions.monotonically_increasing_id();
+    return assigned.withColumn(ROW, row).withColumn(SAMPLE,
+        pmod(xxhash64(col(ROW), lit(seed)), lit(1_000_003L)).divide(1_000_003.0));
   }
 
   private Column stratum(LabelInfo label, Dataset<Row> data) {

@@ -36,6 +36,8 @@ class AutoMLEndToEndTest {
         "lakeml.input.path=" + data,
         "lakeml.label.column=" + label,
         "lakeml.search.max-trials=4",
+        "lakeml.search.families=[logistic_regression, random_forest]",
+        "lakeml.search.portfolio.random_forest=[{numTrees=10, maxDepth=3}]",
         "lakeml.search.space.random_forest.numTrees=[10, 20]",
         "lakeml.search.space.random_forest.maxDepth=[3, 5]",
         "lakeml.search.space.random_forest.minInstancesPerNode=[1]"));
@@ -72,10 +74,18 @@ class AutoMLEndToEndTest {
     assertEquals(1, table("runs").count());
     assertEquals(4, table("trials").where("status = 'SUCCEEDED'").count());
     List<Row> board = table("leaderboard").orderBy("rank").collectAsList();
-    assertEquals(2, board.size(), "best trial of each family");
+    assertEquals(3, board.size(), "best trial of each family, and the stacked ensemble");
     assertTrue(board.get(0).<Boolean>getAs("is_best"));
     assertEquals(first.bestTrialId(), board.get(0).getAs("trial_id"));
     assertFalse(board.get(1).<Boolean>getAs("is_best"));
+    assertEquals(java.util.Set.of("logistic_regression", "random_forest", "stacked_ensemble"),
+        board.stream().map(r -> r.<String>getAs("family")).collect(
+            java.util.stream.Collectors.toSet()));
+    assertTrue(board.stream().allMatch(r -> r.getList(r.fieldIndex("fold_metrics")).size() == 3
+        && r.getDouble(r.fieldIndex("cv_std")) >= 0 && r.getDouble(r.fieldIndex("fit_seconds")) > 0
+        && r.getDouble(r.fieldIndex("predict_seconds")) > 0));
+    assertTrue(board.stream().limit(3).allMatch(r -> !r.isNullAt(r.fieldIndex("holdout_value"))),
+        "the top 3 are refitted and scored on the holdout");
     List<Row> profile = table("profiles").orderBy("position").collectAsList();
     assertEquals(List.of("id", "income", "age", "home", "noise", "status"),
         profile.stream().map(r -> r.<String>getAs("column")).toList());
@@ -90,7 +100,7 @@ class AutoMLEndToEndTest {
         "lakeml.label.positive-class=bad"));
     assertEquals(1, table("runs").count());
     assertEquals(4, table("trials").count());
-    assertEquals(2, table("leaderboard").count());
+    assertEquals(3, table("leaderboard").count());
     assertEquals(6, table("profiles").count(), "one row per column, not duplicated");
     List<Row> selection = table("feature_selection").collectAsList();
     assertEquals(9, selection.size(), "income missing, 3 numbers, home one-hot (4 values + 1)");
@@ -104,6 +114,7 @@ class AutoMLEndToEndTest {
     assertEquals(List.of("r1", "r2"), table("runs").orderBy("run_id").select("run_id")
         .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
     assertEquals(8, table("trials").count());
+    assertSameTrials(trialMetrics("r1"), trialMetrics("r2"));
 
     // The saved model scores raw rows, unseen category and nulls included.
     PipelineModel model = PipelineModel.load(ModelStore.modelPath(first.modelPath()));
@@ -158,11 +169,22 @@ class AutoMLEndToEndTest {
         .toString());
     RunSummary s = AutoMLJob.run(spark, settings(data, "y", "lakeml.run.id=reg1",
         "lakeml.search.families=[linear_regression, random_forest]",
-        "lakeml.search.max-trials=3"));
+        "lakeml.search.max-trials=6", "lakeml.search.halving.mode=on",
+        "lakeml.search.halving.min-fraction=0.3", "lakeml.search.halving.eta=3"));
     assertEquals("regression", s.task());
     assertEquals("rmse", s.metric());
-    assertEquals("linear_regression", s.bestFamily(), "the truth is linear");
+    assertEquals("linear_regression", table("leaderboard").where("family != 'stacked_ensemble'")
+        .orderBy("rank").first().getAs("family"), "the truth is linear");
     assertTrue(s.holdoutMetrics().get("r2") > 0.9, s.holdoutMetrics().toString());
-    assertEquals(3, table("trials").count());
+    // Portfolio (2 trials on all rows), then a halving bracket: 3 configurations on a third of
+    // each fold's training rows, the best of them again on all rows.
+    List<Row> trials = table("trials").orderBy("trial_number").collectAsList();
+    assertEquals(List.of(1.0, 1.0, 1 / 3.0, 1 / 3.0, 1 / 3.0, 1.0), trials.stream()
+        .map(r -> r.<Double>getAs("fraction")).toList());
+    Row bestOfRung = trials.subList(2, 5).stream().min(java.util.Comparator.comparingDouble(
+        r -> r.<Double>getAs("cv_mean"))).orElseThrow();
+    assertEquals(bestOfRung.<String>getAs("params_json"), trials.get(5).getAs("params_json"));
+    assertEquals(bestOfRung.<String>getAs("family"), trials.get(5).getAs("family"));
+    assertEquals(3, table("leaderboard").count(), "2 families and the ensemble");
   }
 }

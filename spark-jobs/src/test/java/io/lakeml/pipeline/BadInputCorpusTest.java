@@ -150,7 +150,26 @@ class BadInputCorpusTest {
                 + "[areaUnderROC, areaUnderPR, logLoss, accuracy, f1])"),
         c("unknown model family", good, List.of("lakeml.search.families=[svm]"),
             "Invalid lakeml.search.families: \"svm\" (unknown model family; known: "
-                + "[logistic_regression, linear_regression, random_forest])"),
+                + "[logistic_regression, linear_regression, glm, decision_tree, random_forest, gbt, "
+                + "linear_svc, naive_bayes, mlp, fm])"),
+        c("no family fits the task", good, List.of("lakeml.search.families=[linear_regression]"),
+            "Invalid lakeml.search.families: [linear_regression] (none of these families fits a "
+                + "binary task with metric areaUnderROC)"),
+        c("unknown strategy", good, List.of("lakeml.search.strategy=grid"),
+            "Invalid lakeml.search.strategy: \"grid\" (expected random or tpe)"),
+        c("log range from zero", good, List.of(
+                "lakeml.search.space.gbt.stepSize={min=0, max=1, scale=log}"),
+            "Invalid lakeml.search.space.gbt.stepSize: {max=1, min=0, scale=log} (a log scale "
+                + "needs min > 0, got 0.0)"),
+        c("portfolio of an unknown family", good, List.of(
+                "lakeml.search.portfolio.xgb=[{maxDepth=3}]"),
+            "Invalid lakeml.search.portfolio.xgb: \"xgb\" (unknown model family; known: "
+                + "[logistic_regression, linear_regression, glm, decision_tree, random_forest, gbt, "
+                + "linear_svc, naive_bayes, mlp, fm])"),
+        c("portfolio value the estimator rejects", good, List.of(
+                "lakeml.search.portfolio.gbt=[{maxDepth=-1}]"),
+            "Invalid lakeml.search.portfolio.gbt: {maxDepth=-1}: GBTClassifier rejects maxDepth = "
+                + "-1: not a valid value"),
         c("unknown model parameter", good, List.of(
                 "lakeml.search.space.logistic_regression.regparam=[0.1]"),
             "Invalid lakeml.search.space.logistic_regression: LogisticRegression has no parameter"

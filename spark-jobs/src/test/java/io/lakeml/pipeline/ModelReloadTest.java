@@ -51,7 +51,10 @@ class ModelReloadTest {
             0.2, 0.98, 500, 0.99, 5), in.label().task(), 3, FeaturePipeline.ALL_FEATURES,
         FeaturePipeline.FEATURES, io.lakeml.intake.LabelInfo.INDEXED);
     FinalModel fin = FinalModel.fit(in, FeaturePipeline.build(in, s.prep(),
-        java.util.Optional.of(selector)), spec, in.data(), in.data().limit(50), true);
+        java.util.Optional.of(selector)), List.of(spec.family().estimator(
+            new io.lakeml.search.ModelContext(in.label().task(), 2, true), spec.params(),
+            spec.seed(), io.lakeml.search.Outputs.STANDARD)), spec.describe(), in.data(),
+        in.data().limit(50));
     String folder = dir.resolve("m").toString();
     new ModelStore(SparkTest.spark()).save(folder, fin.model(), Map.of());
     PipelineModel loaded = PipelineModel.load(ModelStore.modelPath(folder));

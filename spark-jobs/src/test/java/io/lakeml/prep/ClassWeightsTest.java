@@ -43,10 +43,12 @@ class ClassWeightsTest {
   @Test
   void weightedFamiliesTrainOnTheWeightColumn() {
     org.apache.spark.ml.Estimator<?> rf = io.lakeml.search.ModelFamily.RANDOM_FOREST
-        .estimator(Task.BINARY, Map.of(), 1, true);
+        .estimator(new io.lakeml.search.ModelContext(Task.BINARY, 2, true), Map.of(), 1,
+            io.lakeml.search.Outputs.STANDARD);
     assertEquals(ClassWeights.COLUMN, rf.getOrDefault(rf.getParam("weightCol")));
     org.apache.spark.ml.Estimator<?> lr = io.lakeml.search.ModelFamily.LOGISTIC_REGRESSION
-        .estimator(Task.BINARY, Map.of(), 1, false);
+        .estimator(new io.lakeml.search.ModelContext(Task.BINARY, 2, false), Map.of(), 1,
+            io.lakeml.search.Outputs.STANDARD);
     assertTrue(!lr.isSet(lr.getParam("weightCol")));
   }
 }
