@@ -31,6 +31,28 @@ public record LakePaths(String root) {
     return resolve("automl/feature_selection");
   }
 
+  public String evaluations() {
+    return resolve("automl/evaluations");
+  }
+
+  public String registry() {
+    return resolve("automl/registry");
+  }
+
+  /** The folder of one run's HTML report: reports/&lt;run id&gt; (index.html inside). */
+  public String report(String runId) {
+    return resolve("reports/" + runId);
+  }
+
+  /** Batch scoring output of one model name: predictions/&lt;name&gt;. */
+  public String predictions(String name) {
+    return resolve("predictions/" + name);
+  }
+
+  public String drift() {
+    return resolve("monitoring/drift");
+  }
+
   public String dataset(String name) {
     return resolve("datasets/" + name);
   }
