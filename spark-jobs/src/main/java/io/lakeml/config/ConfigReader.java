@@ -58,6 +58,10 @@ final class ConfigReader {
     return config.getIsNull(name) ? null : longValue(name);
   }
 
+  Integer optInt(String name) {
+    return config.getIsNull(name) ? null : integer(name);
+  }
+
   /** A duration such as "90s" or "10m" (a bare number is milliseconds), in seconds. */
   double seconds(String name) {
     return read(name, "a duration such as 90s or 10m",

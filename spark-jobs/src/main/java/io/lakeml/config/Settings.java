@@ -15,7 +15,9 @@ import java.util.Optional;
 /** Everything a lakeml job reads from config, validated once, at construction. */
 public record Settings(RunSettings run, String lakeRoot, InputSettings input, LabelSettings label,
     IntakeSettings intake, PrepSettings prep, SelectSettings select, SplitSettings split,
-    SearchSettings search, SparkSettings spark, ImportCsvSettings importCsv, Config config) {
+    SearchSettings search, EvaluateSettings evaluate, RegistrySettings registry,
+    ScoreSettings score, MonitorSettings monitor, SparkSettings spark,
+    ImportCsvSettings importCsv, Config config) {
 
   private static final DateTimeFormatter RUN_ID_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -82,6 +84,29 @@ public record Settings(RunSettings run, String lakeRoot, InputSettings input, La
     ConfigReader s = new ConfigReader(config, "lakeml.search");
     SearchSettings search = SearchConfig.read(s);
 
+    EvaluateSettings evaluate = new EvaluateSettings(
+        new ConfigReader(config, "lakeml.evaluate").enumValue("threshold-objective",
+            EvaluateSettings.ThresholdObjective.class),
+        new ConfigReader(config, "lakeml.report").bool("enabled"));
+
+    ConfigReader reg = new ConfigReader(config, "lakeml.registry");
+    RegistrySettings registry = new RegistrySettings(reg.bool("register"),
+        reg.bool("auto-promote"), reg.doubleValue("margin"),
+        reg.enumValue("action", RegistrySettings.Action.class), reg.optString("model"),
+        reg.optInt("version"));
+
+    ConfigReader sc = new ConfigReader(config, "lakeml.score");
+    ConfigReader scIn = new ConfigReader(config, "lakeml.score.input");
+    ScoreSettings score = new ScoreSettings(scIn.optString("path"), scIn.optString("table"),
+        scIn.optLong("version"), scIn.optString("timestamp"), sc.optInt("model-version"));
+
+    ConfigReader mo = new ConfigReader(config, "lakeml.monitor");
+    ConfigReader moLabels = new ConfigReader(config, "lakeml.monitor.labels");
+    MonitorSettings monitor = new MonitorSettings(mo.optString("scoring-run-id"),
+        mo.doubleValue("feature-psi"), mo.doubleValue("prediction-psi"),
+        mo.doubleValue("performance-drop"), mo.integer("drift-exit-code"),
+        moLabels.optString("path"), moLabels.strings("key-columns"));
+
     ConfigReader sp = new ConfigReader(config, "lakeml.spark");
     Map<String, String> sparkConf = new LinkedHashMap<>();
     sp.section("conf").forEach((k, v) -> sparkConf.put(k, String.valueOf(v)));
@@ -94,7 +119,8 @@ public record Settings(RunSettings run, String lakeRoot, InputSettings input, La
         imp.enumValue("mode", ImportCsvSettings.Mode.class));
 
     return new Settings(runSettings, new ConfigReader(config, "lakeml.lake").string("root"),
-        input, label, intake, prep, select, split, search, spark, importCsv, config);
+        input, label, intake, prep, select, split, search, evaluate, registry, score, monitor,
+        spark, importCsv, config);
   }
 
   private static Task task(String value) {
@@ -115,6 +141,7 @@ public record Settings(RunSettings run, String lakeRoot, InputSettings input, La
 
   public Settings withRunId(String runId) {
     return new Settings(new RunSettings(runId, run.name(), run.seed()), lakeRoot, input, label,
-        intake, prep, select, split, search, spark, importCsv, config);
+        intake, prep, select, split, search, evaluate, registry, score, monitor, spark, importCsv,
+        config);
   }
 }

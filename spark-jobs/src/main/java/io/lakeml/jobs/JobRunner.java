@@ -23,16 +23,42 @@ public final class JobRunner {
     void run(SparkSession spark, Settings settings);
   }
 
+  /**
+   * A job whose outcome is more than done or failed: its exit code (0 done; a job documents its
+   * own codes from 3 up, e.g. MonitorJob's drift code for a scheduler's branch).
+   */
+  @FunctionalInterface
+  public interface CodedJob {
+    int run(SparkSession spark, Settings settings);
+  }
+
   private JobRunner() {}
 
   /** For mains: a session of their own, stopped at the end, then System.exit. */
   public static void main(String name, String[] args, Job job) {
-    int code = execute(name, args, job, settings -> SparkSessions.getOrCreate(settings, name),
-        true);
+    mainWithCode(name, args, coded(job));
+  }
+
+  /** For mains of jobs with their own exit codes. */
+  public static void mainWithCode(String name, String[] args, CodedJob job) {
+    int code = executeWithCode(name, args, job,
+        settings -> SparkSessions.getOrCreate(settings, name), true);
     System.exit(code);
   }
 
   public static int execute(String name, String[] args, Job job,
+      Function<Settings, SparkSession> sessions, boolean stopSession) {
+    return executeWithCode(name, args, coded(job), sessions, stopSession);
+  }
+
+  private static CodedJob coded(Job job) {
+    return (spark, settings) -> {
+      job.run(spark, settings);
+      return 0;
+    };
+  }
+
+  public static int executeWithCode(String name, String[] args, CodedJob job,
       Function<Settings, SparkSession> sessions, boolean stopSession) {
     SparkSession spark = null;
     try {
@@ -43,8 +69,7 @@ public final class JobRunner {
       }
       Settings settings = Settings.from(ConfigLoader.load(cli));
       spark = sessions.apply(settings);
-      job.run(spark, settings);
-      return 0;
+      return job.run(spark, settings);
     } catch (LakemlException e) {
       LOG.error("lakeml {} failed: {}", name, e.getMessage());
       System.err.println("lakeml " + name + " failed: " + e.getMessage());

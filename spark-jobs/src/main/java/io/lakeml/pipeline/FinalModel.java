@@ -1,6 +1,8 @@
 package io.lakeml.pipeline;
 
 import io.lakeml.config.Task;
+import io.lakeml.config.EvaluateSettings.ThresholdObjective;
+import io.lakeml.evaluate.EvaluationTable;
 import io.lakeml.evaluate.HoldoutEvaluator;
 import io.lakeml.intake.IntakeResult;
 import java.util.ArrayList;
@@ -19,12 +21,14 @@ import org.apache.spark.sql.Row;
  * rawPrediction and {@link #PREDICTED_LABEL} (the class as in the label column).
  */
 public record FinalModel(PipelineModel model, Map<String, Double> holdoutMetrics,
-    double fitSeconds) {
+    List<EvaluationTable.Point> evaluation, double fitSeconds) {
 
   public static final String PREDICTED_LABEL = "predicted_label";
 
+  /** ensemble: a stacked ensemble (no feature importance of its own). */
   static FinalModel fit(IntakeResult intake, Pipeline prep, List<PipelineStage> modelStages,
-      String description, Dataset<Row> training, Dataset<Row> holdout) {
+      String description, boolean ensemble, Dataset<Row> training, Dataset<Row> holdout,
+      ThresholdObjective objective) {
     Task task = intake.label().task();
     List<PipelineStage> stages = new ArrayList<>(List.of(prep.getStages()));
     stages.addAll(modelStages);
@@ -38,8 +42,9 @@ public record FinalModel(PipelineModel model, Map<String, Double> holdoutMetrics
       PipelineModel model = new Pipeline().setStages(stages.toArray(PipelineStage[]::new))
           .fit(training);
       double fitSeconds = (System.nanoTime() - t0) / 1e9;
-      Map<String, Double> metrics = HoldoutEvaluator.evaluate(model, holdout, task);
-      return new FinalModel(model, metrics, fitSeconds);
+      HoldoutEvaluator.Result result = HoldoutEvaluator.evaluate(model, holdout, task,
+          intake.label().classes(), objective, !ensemble);
+      return new FinalModel(model, result.metrics(), result.points(), fitSeconds);
     } finally {
       training.sparkSession().sparkContext().setJobDescription(null);
     }

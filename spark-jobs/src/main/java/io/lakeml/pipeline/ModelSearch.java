@@ -3,6 +3,7 @@ package io.lakeml.pipeline;
 import io.lakeml.config.SearchSettings;
 import io.lakeml.config.Settings;
 import io.lakeml.ensemble.StackedEnsemble;
+import io.lakeml.evaluate.EvaluationTable;
 import io.lakeml.evaluate.Metric;
 import io.lakeml.intake.IntakeResult;
 import io.lakeml.search.CrossValidation;
@@ -39,7 +40,8 @@ final class ModelSearch {
 
   /** What the search found. */
   record Outcome(List<TrialResult> trials, List<Candidate> ranked, Candidate winner,
-      FinalModel model, Map<String, Double> holdout, long trainRows, Optional<Halving> halving) {}
+      FinalModel model, Map<String, Double> holdout, List<EvaluationTable.Evaluation> evaluations,
+      long trainRows, Optional<Halving> halving) {}
 
   private final SparkSession spark;
   private final Settings settings;
@@ -101,16 +103,20 @@ final class ModelSearch {
         .sorted(metric.largerIsBetter() ? byMean.reversed() : byMean).toList();
     Candidate winner = ranked.get(0);
     Map<String, Double> holdoutValues = new LinkedHashMap<>();
+    List<EvaluationTable.Evaluation> evaluations = new ArrayList<>();
     FinalModel winnerModel = null;
     for (Candidate c : ranked.subList(0, Math.min(s.holdoutTop(), ranked.size()))) {
-      FinalModel fitted = FinalModel.fit(intake, prep, c.stages(ctx), c.describe(), training,
-          holdout);
+      FinalModel fitted = FinalModel.fit(intake, prep, c.stages(ctx), c.describe(),
+          c.ensemble() != null, training, holdout, settings.evaluate().thresholdObjective());
       holdoutValues.put(c.id(), fitted.holdoutMetrics().get(metric.id()));
+      evaluations.add(new EvaluationTable.Evaluation(c.id(), c.family(), ranked.indexOf(c) + 1,
+          c == winner, fitted.evaluation()));
       LOG.info("Holdout of {}: {}", c.describe(), fitted.holdoutMetrics());
       if (c == winner) {
         winnerModel = fitted;
       }
     }
-    return new Outcome(results, ranked, winner, winnerModel, holdoutValues, trainRows, halving);
+    return new Outcome(results, ranked, winner, winnerModel, holdoutValues, evaluations,
+        trainRows, halving);
   }
 }

@@ -53,8 +53,8 @@ class ModelReloadTest {
     FinalModel fin = FinalModel.fit(in, FeaturePipeline.build(in, s.prep(),
         java.util.Optional.of(selector)), List.of(spec.family().estimator(
             new io.lakeml.search.ModelContext(in.label().task(), 2, true), spec.params(),
-            spec.seed(), io.lakeml.search.Outputs.STANDARD)), spec.describe(), in.data(),
-        in.data().limit(50));
+            spec.seed(), io.lakeml.search.Outputs.STANDARD)), spec.describe(), false, in.data(),
+        in.data().limit(50), io.lakeml.config.EvaluateSettings.ThresholdObjective.F1);
     String folder = dir.resolve("m").toString();
     new ModelStore(SparkTest.spark()).save(folder, fin.model(), Map.of());
     PipelineModel loaded = PipelineModel.load(ModelStore.modelPath(folder));

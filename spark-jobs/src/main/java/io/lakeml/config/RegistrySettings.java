@@ -1,0 +1,26 @@
+package io.lakeml.config;
+
+/**
+ * lakeml.registry: whether AutoML runs register their model, the automatic promotion rule, and
+ * what RegistryJob does. model null = lakeml.run.name.
+ */
+public record RegistrySettings(boolean register, boolean autoPromote, double margin,
+    Action action, String model, Integer version) {
+
+  /** RegistryJob's command. */
+  public enum Action { LIST, PROMOTE, ROLLBACK }
+
+  public RegistrySettings {
+    LakemlException.check(margin >= 0 && !Double.isNaN(margin), "lakeml.registry.margin", margin,
+        "must be >= 0, in the metric's own units");
+    LakemlException.check(version == null || version >= 1, "lakeml.registry.version", version,
+        "must be >= 1");
+    LakemlException.check(action != Action.PROMOTE || version != null, "lakeml.registry.version",
+        version, "required with lakeml.registry.action = promote");
+  }
+
+  /** The registered model name: lakeml.registry.model, else the run name. */
+  public String modelOr(String runName) {
+    return model != null ? model : runName;
+  }
+}
