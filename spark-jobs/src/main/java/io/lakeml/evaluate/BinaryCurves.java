@@ -28,14 +28,14 @@ import org.apache.spark.sql.Row;
  * has margins, not probabilities: they are squashed by a logistic function (monotone, so ROC, PR
  * and the ranking are unchanged) and get no calibration bins.
  */
-final class BinaryCurves {
+public final class BinaryCurves {
   static final int BINS = 1000;
   static final int COARSE = 10;
 
   private BinaryCurves() {}
 
-  /** P(positive class) from the probability vector, or a squashed margin. */
-  static Column score(Dataset<Row> scored) {
+  /** P(positive class) from the probability vector, or a squashed margin (linear SVC). */
+  public static Column score(Dataset<Row> scored) {
     boolean probabilities = List.of(scored.columns()).contains("probability");
     Column second = functions.vector_to_array(col(probabilities ? "probability"
         : "rawPrediction"), "double").getItem(1);

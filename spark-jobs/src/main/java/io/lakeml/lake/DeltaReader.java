@@ -32,7 +32,7 @@ public final class DeltaReader {
     long version;
     if (ref.version() != null) {
       if (ref.version() > latest) {
-        throw new LakemlException("Invalid lakeml.input.version: " + ref.version() + " (the "
+        throw new LakemlException("Invalid " + ref.key("version") + ": " + ref.version() + " (the "
             + ref.describe() + " has versions up to " + latest + ")");
       }
       version = ref.version();
@@ -55,22 +55,22 @@ public final class DeltaReader {
   private DeltaTable open(TableRef ref) {
     if (ref.byPath()) {
       if (!DeltaTable.isDeltaTable(spark, ref.path())) {
-        throw new LakemlException("No Delta table at " + ref.path() + " (lakeml.input.path): "
+        throw new LakemlException("No Delta table at " + ref.path() + " (" + ref.key("path") + "): "
             + "expected a folder with a _delta_log");
       }
       return DeltaTable.forPath(spark, ref.path());
     }
     if (!TABLE_NAME.matcher(ref.name()).matches()) {
-      throw LakemlException.invalid("lakeml.input.table", ref.name(),
+      throw LakemlException.invalid(ref.key("table"), ref.name(),
           "expected a table name such as db.table");
     }
     if (!spark.catalog().tableExists(ref.name())) {
-      throw new LakemlException("No table " + ref.name() + " in the catalog (lakeml.input.table)");
+      throw new LakemlException("No table " + ref.name() + " in the catalog (" + ref.key("table") + ")");
     }
     try {
       return DeltaTable.forName(spark, ref.name());
     } catch (Exception e) {
-      throw new LakemlException("Table " + ref.name() + " (lakeml.input.table) is not a Delta "
+      throw new LakemlException("Table " + ref.name() + " (" + ref.key("table") + ") is not a Delta "
           + "table: " + e.getMessage(), e);
     }
   }
@@ -88,13 +88,13 @@ public final class DeltaReader {
       ts = null;
     }
     if (ts == null) {
-      throw LakemlException.invalid("lakeml.input.timestamp", ref.timestamp(),
+      throw LakemlException.invalid(ref.key("timestamp"), ref.timestamp(),
           "expected a timestamp such as 2026-11-01 00:00:00");
     }
     Row[] rows = (Row[]) table.history().where(col("timestamp").leq(lit(ts)))
         .orderBy(col("version").desc()).select("version").limit(1).collect();
     if (rows.length == 0) {
-      throw LakemlException.invalid("lakeml.input.timestamp", ref.timestamp(),
+      throw LakemlException.invalid(ref.key("timestamp"), ref.timestamp(),
           "before the first commit of the " + ref.describe());
     }
     return rows[0].getLong(0);

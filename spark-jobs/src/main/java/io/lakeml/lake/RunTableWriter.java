@@ -1,12 +1,9 @@
 package io.lakeml.lake;
 
-import io.delta.exceptions.DeltaConcurrentModificationException;
 import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Writes one run's rows into a Delta table keyed by run_id, in one commit: the run's earlier rows
@@ -15,8 +12,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RunTableWriter {
   public static final String RUN_ID = "run_id";
-  private static final Logger LOG = LoggerFactory.getLogger(RunTableWriter.class);
-  private static final int ATTEMPTS = 5;
 
   private final SparkSession spark;
 
@@ -28,29 +23,13 @@ public final class RunTableWriter {
     if (!java.util.Arrays.asList(rows.columns()).contains(RUN_ID)) {
       throw new IllegalArgumentException("rows for " + tablePath + " lack a run_id column");
     }
-    retrying(tablePath, () -> write(tablePath, runId, rows));
+    DeltaCommits.retrying(tablePath, () -> write(tablePath, runId, rows));
   }
 
   /** Appends rows (a blind append: one commit that never conflicts with other runs' writes). */
   public void append(String tablePath, Dataset<Row> rows) {
-    retrying(tablePath, () -> rows.write().format("delta").mode("append")
+    DeltaCommits.retrying(tablePath, () -> rows.write().format("delta").mode("append")
         .option("mergeSchema", "true").save(tablePath));
-  }
-
-  private void retrying(String tablePath, Runnable commit) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        commit.run();
-        return;
-      } catch (DeltaConcurrentModificationException e) {
-        if (attempt == ATTEMPTS) {
-          throw e;
-        }
-        LOG.warn("Concurrent commit on {} (attempt {}/{}): {}; retrying", tablePath, attempt,
-            ATTEMPTS, e.getMessage());
-        sleep(200L * attempt);
-      }
-    }
   }
 
   /** Removes the run's rows (one commit); nothing to do when the table does not exist. */
@@ -69,15 +48,6 @@ public final class RunTableWriter {
     } else {
       // First write creates the table; a racing creator makes this an append, still one commit.
       rows.write().format("delta").mode("append").save(tablePath);
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while retrying a Delta commit", e);
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import io.lakeml.config.Settings;
 import io.lakeml.config.Task;
+import io.lakeml.evaluate.EvaluationTable;
 import io.lakeml.evaluate.Metric;
 import io.lakeml.intake.Intake;
 import io.lakeml.intake.IntakeResult;
@@ -15,6 +16,8 @@ import io.lakeml.lake.PinnedTable;
 import io.lakeml.lake.RunTableWriter;
 import io.lakeml.lake.TableRef;
 import io.lakeml.prep.ClassWeights;
+import io.lakeml.registry.ModelInfo;
+import io.lakeml.registry.ModelRegistry;
 import io.lakeml.prep.FeaturePipeline;
 import io.lakeml.select.FeatureSelector;
 import io.lakeml.select.Selection;
@@ -144,7 +147,11 @@ public final class AutoMLPipeline {
 
       String provenance = Provenance.json(summary, BuildInfo.versions(spark.version()), intake,
           winner, Map.of("split", splitSeed, "sample", settings.run().seedFor("sample")));
-      new ModelStore(spark).save(modelPath, fin.model(), Map.of("provenance.json", provenance));
+      ModelInfo info = ModelDocs.info(summary, intake, winner, fin.evaluation(),
+          settings.evaluate().thresholdObjective().id());
+      new ModelStore(spark).save(modelPath, fin.model(), Map.of("provenance.json", provenance,
+          ModelInfo.FILE, info.toJson(),
+          ModelDocs.CARD, ModelDocs.card(summary, info, intake, winner, fin.evaluation())));
       RunTables tables = new RunTables(spark, lake);
       writer.replaceRun(lake.profiles(), runId, ProfileTable.rows(spark, runId,
           intake, table.ref().id(), table.version(), started));
@@ -159,6 +166,12 @@ public final class AutoMLPipeline {
       }
       tables.writeTrials(runId, found.trials());
       tables.writeLeaderboard(runId, metric.id(), found.ranked(), winner, found.holdout());
+      writer.replaceRun(lake.evaluations(), runId,
+          EvaluationTable.rows(spark, runId, found.evaluations()));
+      if (settings.registry().register()) {
+        Registration.register(new ModelRegistry(spark, lake.registry()), settings.registry(),
+            summary, metric, holdout);
+      }
       tables.writeRun(summary);
       logLeaderboard(found, metric);
       LOG.info("Run {} done in {}s: model at {}", runId,
