@@ -38,7 +38,7 @@ public final class BinaryCurves {
   public static Column score(Dataset<Row> scored) {
     boolean probabilities = List.of(scored.columns()).contains("probability");
     Column second = functions.vector_to_array(col(probabilities ? "probability"
-        : "rawPrediction"), "double").getItem(1);
+        : "rawPrediction"), "float64").getItem(1);
     return probabilities ? second : lit(1.0).divide(lit(1.0).plus(exp(second.multiply(-1))));
   }
 

@@ -75,7 +75,7 @@ public final class BatchScorer {
     if (info.classification()) {
       out.add(col("predicted_label").as(PredictionColumns.PREDICTED_LABEL));
       if (List.of(scored.columns()).contains("probability")) {
-        out.add(functions.vector_to_array(col("probability"), "double")
+        out.add(functions.vector_to_array(col("probability"), "float64")
             .as(PredictionColumns.PROBABILITY));
       }
     }
