@@ -18,6 +18,8 @@ import io.lakeml.lake.TableRef;
 import io.lakeml.prep.ClassWeights;
 import io.lakeml.registry.ModelInfo;
 import io.lakeml.registry.ModelRegistry;
+import io.lakeml.report.RunInfo;
+import io.lakeml.report.RunReport;
 import io.lakeml.prep.FeaturePipeline;
 import io.lakeml.select.FeatureSelector;
 import io.lakeml.select.Selection;
@@ -168,6 +170,15 @@ public final class AutoMLPipeline {
       tables.writeLeaderboard(runId, metric.id(), found.ranked(), winner, found.holdout());
       writer.replaceRun(lake.evaluations(), runId,
           EvaluationTable.rows(spark, runId, found.evaluations()));
+      if (settings.evaluate().report()) {
+        String report = RunReport.write(spark, lake, runId, new RunInfo(runId, summary.name(),
+            summary.status(), summary.startedAt(), summary.finishedAt(), summary.inputRef(),
+            summary.inputVersion(), summary.label(), summary.task(), summary.metric(),
+            summary.bestTrialId(), summary.bestFamily(), summary.bestParamsJson(),
+            summary.cvMean(), summary.cvStd(), summary.holdoutMetrics(), summary.modelPath(),
+            summary.gitSha(), summary.lakemlVersion(), summary.sparkVersion()));
+        LOG.info("Run {}: report at {}", runId, report);
+      }
       if (settings.registry().register()) {
         Registration.register(new ModelRegistry(spark, lake.registry()), settings.registry(),
             summary, metric, holdout);

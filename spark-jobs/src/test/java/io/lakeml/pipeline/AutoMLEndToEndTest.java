@@ -116,6 +116,33 @@ class AutoMLEndToEndTest {
     assertEquals(8, table("trials").count());
     assertSameTrials(trialMetrics("r1"), trialMetrics("r2"));
 
+    // Evaluations of the refitted top entries; the winner's with every binary section.
+    Dataset<Row> evals = table("evaluations").where("run_id = 'r1'");
+    assertEquals(3, evals.select("candidate_id").distinct().count());
+    List<String> sections = evals.where("is_best").select("section").distinct()
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    assertTrue(sections.containsAll(List.of("metric", "confusion", "roc", "pr", "calibration",
+        "threshold", "prediction_dist")), sections.toString());
+    assertEquals(first.rowsHoldout(), evals.where("is_best AND section = 'confusion'")
+        .agg(org.apache.spark.sql.functions.sum("count")).first().getLong(0));
+    // Registry: r1 is v1 and champion; r2 (the same model again) does not beat it by > 0.
+    List<Row> registry = SparkTest.spark().read().format("delta")
+        .load(dir.resolve("lake/automl/registry").toString()).orderBy("version").collectAsList();
+    assertEquals(List.of("r1:1:champion", "r2:2:candidate"), registry.stream()
+        .map(r -> r.getAs("run_id") + ":" + r.getAs("version") + ":" + r.getAs("stage"))
+        .toList());
+    // Model folder documents and the report.
+    io.lakeml.registry.ModelInfo info = io.lakeml.registry.ModelInfo.read(spark,
+        first.modelPath());
+    assertEquals(List.of("income", "age", "home", "noise"), info.features().stream()
+        .map(io.lakeml.registry.ModelInfo.Feature::name).toList());
+    assertEquals("double", info.features().get(0).type());
+    assertTrue(info.threshold() > 0 && info.threshold() < 1, "threshold " + info.threshold());
+    String card = Files.readString(Path.of(first.modelPath(), "model_card.md"));
+    assertTrue(card.contains("positive: `bad`") && card.contains("Holdout areaUnderROC"), card);
+    String html = Files.readString(dir.resolve("lake/reports/r1/index.html"));
+    assertTrue(html.contains("data-chart=\"roc\"") && html.contains("r1"), "report of r1");
+
     // The saved model scores raw rows, unseen category and nulls included.
     PipelineModel model = PipelineModel.load(ModelStore.modelPath(first.modelPath()));
     Dataset<Row> fresh = spark.sql("SELECT 7L AS id, CAST(NULL AS DOUBLE) AS income, 30 AS age,"
@@ -186,5 +213,9 @@ class AutoMLEndToEndTest {
     assertEquals(bestOfRung.<String>getAs("params_json"), trials.get(5).getAs("params_json"));
     assertEquals(bestOfRung.<String>getAs("family"), trials.get(5).getAs("family"));
     assertEquals(3, table("leaderboard").count(), "2 families and the ensemble");
+    List<String> sections = table("evaluations").where("is_best").select("section").distinct()
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    assertTrue(sections.containsAll(List.of("residuals", "residual_bins", "prediction_dist",
+        "importance")) && !sections.contains("roc"), sections.toString());
   }
 }
