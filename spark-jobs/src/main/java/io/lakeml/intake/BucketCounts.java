@@ -29,6 +29,13 @@ final class BucketCounts {
   /** Numbers with at most this many distinct values are counted by value, not by bin. */
   static final int VALUE_BUCKETS = 100;
 
+  /**
+   * The buckets of every column, plus, per column, the rows and nulls they were counted on (all
+   * of them, also when more than {@link #MAX_BUCKETS} buckets exist and only the top come back).
+   */
+  record Counts(Map<String, List<Bucket>> buckets, Map<String, Long> rows,
+      Map<String, Long> nulls) {}
+
   /** One value or bin of a column: ord orders numeric buckets (value or bin index). */
   record Bucket(String value, Double ord, long count, long[] classCounts, double sumY,
       double sumY2) {}
@@ -36,11 +43,13 @@ final class BucketCounts {
   private BucketCounts() {}
 
   /** columns: name -> its stats; binned when numeric with more than VALUE_BUCKETS values. */
-  static Map<String, List<Bucket>> compute(Dataset<Row> labelled, Map<String, ColumnStats> columns,
+  static Counts compute(Dataset<Row> labelled, Map<String, ColumnStats> columns,
       Map<String, Boolean> numeric, String indexedLabel, int classes) {
     Map<String, List<Bucket>> out = new LinkedHashMap<>();
+    Map<String, Long> rows = new LinkedHashMap<>();
+    Map<String, Long> nulls = new LinkedHashMap<>();
     if (columns.isEmpty()) {
-      return out;
+      return new Counts(out, rows, nulls);
     }
     List<String> parts = new ArrayList<>();
     for (ColumnStats s : columns.values()) {
@@ -76,8 +85,13 @@ final class BucketCounts {
         .agg(count(lit(1)).alias("n"), aggs.toArray(Column[]::new))
         .withColumn("rank", row_number().over(Window.partitionBy("col_name")
             .orderBy(col("n").desc(), col("bucket"))))
+        .withColumn("total", sum(col("n")).over(Window.partitionBy("col_name")))
+        .withColumn("nulls", sum(when(col("bucket").equalTo(NULL), col("n")).otherwise(0L))
+            .over(Window.partitionBy("col_name")))
         .where(col("rank").leq(MAX_BUCKETS));
     for (Row r : grouped.collectAsList()) {
+      rows.put(r.getString(0), r.getLong(r.fieldIndex("total")));
+      nulls.put(r.getString(0), r.getLong(r.fieldIndex("nulls")));
       long[] counts = new long[Math.max(0, classes)];
       for (int k = 0; k < classes; k++) {
         counts[k] = r.getLong(r.fieldIndex("k" + k));
@@ -90,7 +104,7 @@ final class BucketCounts {
     }
     out.values().forEach(list -> list.sort(java.util.Comparator
         .comparingLong(Bucket::count).reversed().thenComparing(Bucket::value)));
-    return out;
+    return new Counts(out, rows, nulls);
   }
 
   static boolean binned(ColumnStats s) {

@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record ColumnProfile(int position, ColumnStats stats, SemanticType type, String role,
     boolean kept, String reason, Double leakageScore, List<ValueCount> topValues,
-    List<Long> histogram) {
+    List<Long> histogram, Long bucketRows, Long bucketNulls) {
 
   public record ValueCount(String value, long count) {}
 
@@ -23,7 +23,8 @@ public record ColumnProfile(int position, ColumnStats stats, SemanticType type, 
   }
 
   ColumnProfile withDecision(boolean keep, String why, Double score) {
-    return new ColumnProfile(position, stats, type, role, keep, why, score, topValues, histogram);
+    return new ColumnProfile(position, stats, type, role, keep, why, score, topValues, histogram,
+        bucketRows, bucketNulls);
   }
 
   /** One log line: "income: numeric, kept (350 distinct values)". */

@@ -46,15 +46,16 @@ final class ColumnProfiler {
       ColumnProfile p;
       if (fields[i].name().equals(label)) {
         p = new ColumnProfile(i, s, SemanticType.LABEL, "label", false,
-            "the label (lakeml.label.column), " + task.id(), null, List.of(), List.of());
+            "the label (lakeml.label.column), " + task.id(), null, List.of(), List.of(), null,
+            null);
       } else if (excluded.contains(fields[i].name())) {
         p = new ColumnProfile(i, s, inference.decide(s, fields[i].dataType(), tableDesc).type(),
             "excluded", false, "listed in lakeml.input.exclude-columns", null, List.of(),
-            List.of());
+            List.of(), null, null);
       } else {
         TypeInference.Decision d = inference.decide(s, fields[i].dataType(), tableDesc);
         p = new ColumnProfile(i, s, d.type(), "feature", d.kept(), d.reason(), null, List.of(),
-            List.of());
+            List.of(), null, null);
         if (d.kept() && (d.type() == SemanticType.NUMERIC || d.type().isCategorical())) {
           bucketed.put(s.column(), s);
           numeric.put(s.column(), d.type() == SemanticType.NUMERIC);
@@ -62,8 +63,9 @@ final class ColumnProfiler {
       }
       columns.add(p);
     }
-    Map<String, List<BucketCounts.Bucket>> buckets = BucketCounts.compute(labelled, bucketed,
-        numeric, LabelInfo.INDEXED, task.isClassification() ? classes : 0);
+    BucketCounts.Counts counted = BucketCounts.compute(labelled, bucketed, numeric,
+        LabelInfo.INDEXED, task.isClassification() ? classes : 0);
+    Map<String, List<BucketCounts.Bucket>> buckets = counted.buckets();
     Map<String, Double> correlations = task == Task.REGRESSION
         ? correlations(labelled, numeric) : Map.of();
     Map<String, List<String>> keptValues = new LinkedHashMap<>();
@@ -78,7 +80,8 @@ final class ColumnProfiler {
           settings.leakageMinSupport());
       ColumnProfile withCounts = new ColumnProfile(p.position(), p.stats(), p.type(), p.role(),
           p.kept(), p.reason(), score, topValues(b, isNumeric, p.stats()),
-          histogram(b, isNumeric, p.stats()));
+          histogram(b, isNumeric, p.stats()), counted.rows().get(p.column()),
+          counted.nulls().get(p.column()));
       columns.set(i, leakage(withCounts, score, label));
       if (p.type() == SemanticType.HIGH_CARDINALITY && columns.get(i).kept()) {
         keptValues.put(p.column(), b.stream().map(BucketCounts.Bucket::value)

@@ -23,6 +23,9 @@ import scala.jdk.javaapi.CollectionConverters;
 /**
  * automl/profiles: one row per input column per run, with its statistics, semantic type, decision
  * and reason, leakage score, top values or histogram; the baseline for drift monitoring.
+ * rows, nulls and the other statistics cover all labelled rows; top values and histogram are
+ * counted on the training rows only (no holdout label reaches a leakage score): bucket_rows and
+ * bucket_nulls say how many rows, and nulls among them, those counts cover.
  */
 public final class ProfileTable {
   static final StructType VALUE_COUNT = new StructType().add("value", StringType)
@@ -38,6 +41,7 @@ public final class ProfileTable {
       .add("stddev", DoubleType).add("quantiles", createMapType(StringType, DoubleType))
       .add("bin_edges", createArrayType(DoubleType)).add("histogram", createArrayType(LongType))
       .add("top_values", createArrayType(VALUE_COUNT))
+      .add("bucket_rows", LongType).add("bucket_nulls", LongType)
       .add("avg_length", DoubleType).add("avg_words", DoubleType)
       .add("leakage_score", DoubleType).add("input_ref", StringType)
       .add("input_version", LongType).add("profiled_at", TimestampType);
@@ -55,7 +59,8 @@ public final class ProfileTable {
           p.role(), p.kept(), p.reason(), s.rows(), s.nulls(), s.nullShare(),
           s.distinct() < 0 ? null : s.distinct(), s.min(), s.max(), finite(s.mean()),
           finite(s.stddev()), CollectionConverters.asScala(s.quantiles()),
-          seq(s.binEdges()), seq(p.histogram()), seq(top), s.avgLength(), s.avgWords(),
+          seq(s.binEdges()), seq(p.histogram()), seq(top), p.bucketRows(), p.bucketNulls(),
+          s.avgLength(), s.avgWords(),
           p.leakageScore(), inputRef, inputVersion, Timestamp.from(at)));
     }
     return spark.createDataFrame(rows, SCHEMA);

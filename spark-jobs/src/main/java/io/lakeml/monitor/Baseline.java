@@ -53,10 +53,13 @@ final class Baseline {
       if (p == null) {
         LOG.warn("Feature {} has no kept feature row in the training profile; not checked",
             f.name());
+      } else if (p.isNullAt(p.fieldIndex("bucket_rows"))) {
+        LOG.warn("Feature {}: its training profile (run {}) does not say how many rows its "
+            + "histogram counted (bucket_rows); not checked", f.name(), model.runId());
       } else if (!histogram.isEmpty() && histogram.size() == edges.size() + 1) {
-        out.add(numeric(f.name(), edges, histogram, count(p, "nulls")));
+        out.add(numeric(f.name(), edges, histogram, count(p, "bucket_nulls")));
       } else if (!top.isEmpty()) {
-        out.add(categorical(f.name(), top, count(p, "rows"), count(p, "nulls")));
+        out.add(categorical(f.name(), top, count(p, "bucket_rows"), count(p, "bucket_nulls")));
       } else {
         LOG.info("Feature {} ({}) has neither bins nor top values in its profile; not checked",
             f.name(), f.semanticType());
@@ -65,11 +68,32 @@ final class Baseline {
     return out;
   }
 
-  /** Bin i: values with i edges strictly below them (as the profiler's histogram counts). */
-  static Buckets numeric(String column, List<Double> edges, List<Long> histogram, long nulls) {
+  /**
+   * At most this many numeric bins: the profile's equal-frequency bins are merged in runs of
+   * consecutive ones. PSI over b bins of n rows is about (b - 1) / n by chance alone (0.16 for
+   * the profile's 50 bins on 300 rows, 0.03 for 10), so fine bins would flag noise as drift.
+   */
+  static final int PSI_BINS = 10;
+
+  /**
+   * Bin i: values with i edges strictly below them (as the profiler's histogram counts); runs of
+   * k consecutive bins merged: coarse bin j = fine bins jk..jk+k-1, which is exactly "j of the
+   * edges k-1, 2k-1, ... strictly below the value".
+   */
+  static Buckets numeric(String column, List<Double> fineEdges, List<Long> fineHistogram,
+      long nulls) {
+    int k = (fineHistogram.size() + PSI_BINS - 1) / PSI_BINS;
+    List<Double> edges = new ArrayList<>();
+    for (int i = k - 1; i < fineEdges.size(); i += k) {
+      edges.add(fineEdges.get(i));
+    }
+    long[] histogram = new long[edges.size() + 1];
+    for (int i = 0; i < fineHistogram.size(); i++) {
+      histogram[i / k] += fineHistogram.get(i);
+    }
     Map<String, Long> expected = new LinkedHashMap<>();
-    for (int i = 0; i < histogram.size(); i++) {
-      expected.put(String.valueOf(i), histogram.get(i));
+    for (int i = 0; i < histogram.length; i++) {
+      expected.put(String.valueOf(i), histogram[i]);
     }
     expected.put(Buckets.NULL, nulls);
     Column c = col(quote(column));
@@ -77,7 +101,10 @@ final class Baseline {
         .otherwise(binBelow(c.cast("double"), edges)), expected);
   }
 
-  /** Top values, then "other" (the rest of the non-null rows), then nulls. */
+  /**
+   * Top values, then "other" (the rest of the non-null rows), then nulls; rows and nulls: those
+   * the top values were counted on (the profile's bucket_rows and bucket_nulls).
+   */
   static Buckets categorical(String column, List<Row> top, long rows, long nulls) {
     Map<String, Long> expected = new LinkedHashMap<>();
     long listed = 0;

@@ -8,6 +8,7 @@ import io.lakeml.config.Settings;
 import io.lakeml.lake.LakePaths;
 import io.lakeml.lake.RunTableWriter;
 import io.lakeml.registry.ModelInfo;
+import io.lakeml.registry.ModelRegistry;
 import io.lakeml.score.PredictionColumns;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -49,7 +50,13 @@ public final class DriftMonitor {
     String modelName = settings.registry().modelOr(settings.run().name());
     ScoringRun run = ScoringRun.pick(spark, lake.predictions(modelName), ms.scoringRunId());
     LOG.info("Monitor run {}: checking {}", settings.run().id(), run.describe());
-    ModelInfo model = ModelInfo.read(spark, lake.model(modelName, run.modelRunId()));
+    if (run.modelVersion() == null) {
+      throw new LakemlException("Scoring run " + run.runId() + " in " + run.path()
+          + " has no model_version: its model cannot be found in the registry");
+    }
+    // The registry knows where the version's folder is (its name need not be the run name).
+    ModelInfo model = ModelInfo.read(spark, new ModelRegistry(spark, lake.registry())
+        .version(modelName, run.modelVersion()).modelPath());
 
     List<Buckets> psiChecks = new ArrayList<>(Baseline.features(profileRows(run), model));
     Baseline.prediction(predictionDist(run), model).ifPresent(psiChecks::add);

@@ -33,6 +33,29 @@ class DriftBucketsTest {
   }
 
   @Test
+  void theProfilesFiftyBinsAreMergedIntoTenForPsi() {
+    SparkSession spark = SparkTest.spark();
+    List<Double> edges = new java.util.ArrayList<>();
+    for (int e = 1; e <= 49; e++) {
+      edges.add((double) e);
+    }
+    Buckets merged = Baseline.numeric("x", edges, java.util.Collections.nCopies(50, 2L), 3);
+    Map<String, Long> expected = new java.util.LinkedHashMap<>();
+    for (int j = 0; j < 10; j++) {
+      expected.put(String.valueOf(j), 10L);
+    }
+    expected.put(Buckets.NULL, 3L);
+    assertEquals(expected, merged.expected(), "five fine bins per coarse bin, nulls apart");
+    // Fine bin i = edges below the value; coarse = i / 5: 4.5 -> 4 -> 0, 5.5 -> 5 -> 1,
+    // 5.0 -> 4 (the edge itself is not below) -> 0, 60 -> 49 -> 9.
+    List<String> buckets = spark.createDataFrame(List.of(RowFactory.create(4.5),
+            RowFactory.create(5.5), RowFactory.create(5.0), RowFactory.create(60.0)),
+        StructType.fromDDL("x DOUBLE")).select(merged.bucket()).as(
+            org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    assertEquals(List.of("0", "1", "0", "9"), buckets);
+  }
+
+  @Test
   void everyCheckIsCountedInOneQuery() throws Exception {
     SparkSession spark = SparkTest.spark();
     Buckets numeric = Baseline.numeric("x", List.of(1.0, 10.0, 20.0), List.of(1L, 1L, 1L, 1L), 0);

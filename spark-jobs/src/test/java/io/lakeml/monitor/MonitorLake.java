@@ -6,6 +6,8 @@ import io.lakeml.evaluate.EvaluationTable.Point;
 import io.lakeml.intake.ProfileTable;
 import io.lakeml.lake.LakePaths;
 import io.lakeml.registry.ModelInfo;
+import io.lakeml.registry.ModelRegistry;
+import io.lakeml.registry.RegistryEntry;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +46,14 @@ final class MonitorLake {
         List.of(new ModelInfo.Feature("amount", "double", "numeric"),
             new ModelInfo.Feature("color", "string", "categorical")), "trial-1", "gbt");
     ModelInfo.write(spark, lake.model(MODEL, TRAIN_RUN), ModelInfo.FILE, info.toJson());
+    // The scoring rows name version 2: the registry maps it to the training run's folder.
+    ModelRegistry registry = new ModelRegistry(spark, lake.registry());
+    for (String run : List.of("an-older-run", TRAIN_RUN)) {
+      java.time.Instant now = java.time.Instant.now();
+      registry.register(new RegistryEntry(MODEL, 0, run, lake.model(MODEL, run), "binary",
+          "areaUnderROC", HOLDOUT_AUC, HOLDOUT_AUC, Map.of(), "t", 0L,
+          RegistryEntry.Stage.CANDIDATE, now, now, null, null));
+    }
     spark.createDataFrame(profiles(), ProfileTable.SCHEMA).write().format("delta")
         .save(lake.profiles());
     EvaluationTable.rows(spark, TRAIN_RUN, List.of(
@@ -154,7 +164,8 @@ final class MonitorLake {
       List<Long> histogram, List<Row> top, Timestamp at) {
     return RowFactory.create(runId, column, position, type, semantic, role, kept, "test", rows,
         nulls, nulls / (double) rows, null, null, null, null, null, null, seq(edges),
-        seq(histogram), seq(top), null, null, null, "datasets/churn", 3L, at);
+        seq(histogram), seq(top), role.equals("feature") ? rows : null,
+        role.equals("feature") ? nulls : null, null, null, null, "datasets/churn", 3L, at);
   }
 
   private static List<Point> dist(IntFunction<Long> count) {
