@@ -139,6 +139,15 @@ public record Settings(RunSettings run, String lakeRoot, InputSettings input, La
         .render(ConfigRenderOptions.concise().setFormatted(false));
   }
 
+  /** The same settings, MonitorJob checking this scoring run. */
+  public Settings withScoringRunId(String scoringRunId) {
+    MonitorSettings m = new MonitorSettings(scoringRunId, monitor.featurePsi(),
+        monitor.predictionPsi(), monitor.performanceDrop(), monitor.driftExitCode(),
+        monitor.labelsPath(), monitor.labelKeys());
+    return new Settings(run, lakeRoot, input, label, intake, prep, select, split, search,
+        evaluate, registry, score, m, spark, importCsv, config);
+  }
+
   public Settings withRunId(String runId) {
     return new Settings(new RunSettings(runId, run.name(), run.seed()), lakeRoot, input, label,
         intake, prep, select, split, search, evaluate, registry, score, monitor, spark, importCsv,
