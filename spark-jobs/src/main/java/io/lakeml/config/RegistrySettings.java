@@ -13,6 +13,9 @@ public record RegistrySettings(boolean register, boolean autoPromote, double mar
   public RegistrySettings {
     LakemlException.check(margin >= 0 && !Double.isNaN(margin), "lakeml.registry.margin", margin,
         "must be >= 0, in the metric's own units");
+    LakemlException.check(model == null || RunSettings.SAFE_ID.matcher(model).matches(),
+        "lakeml.registry.model", model, "letters, digits, '.', '_' or '-', starting with a letter "
+            + "or digit, at most 128: it names folders in the lake");
     LakemlException.check(version == null || version >= 1, "lakeml.registry.version", version,
         "must be >= 1");
     LakemlException.check(action != Action.PROMOTE || version != null, "lakeml.registry.version",

@@ -9,11 +9,12 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Publishes a file or folder so that readers see either the old complete one or the new one:
- * it is written to a staging path beside the target, the old one (a rerun of the same run id) is
- * renamed aside, the new one renamed in, the old one deleted; on failure the old one is put back
- * and the staging path removed. Rename is atomic on local file systems and HDFS; on object stores
- * (S3) it is a copy, so a reader may briefly see none.
+ * Publishes a file or folder so that a reader never sees a half-written one: it is written to a
+ * staging path beside the target, the old one (a rerun of the same run id) is renamed aside, the
+ * new one renamed in, the old one deleted; on failure the old one is put back and the staging
+ * path removed. Each rename is atomic on local file systems and HDFS (on object stores such as
+ * S3 it is a copy), but between the two renames of a replacement the target is briefly absent,
+ * and a process killed right then leaves the old one under "._old-" (a rerun writes it again).
  */
 public final class AtomicReplace {
   /** Writes the content at the staging path it is given. */

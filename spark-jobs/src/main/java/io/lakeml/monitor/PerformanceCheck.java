@@ -20,6 +20,8 @@ import org.apache.spark.ml.functions;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,8 +103,14 @@ final class PerformanceCheck {
     Dataset<Row> rows = evaluable(labelled, model, metric).cache();
     try {
       long n = rows.count();
+      long unknown = labelled.count() - n;
+      if (unknown > 0) {
+        LOG.warn("{} labelled rows have a label the model does not know (classes {}) or no "
+            + "prediction; left out of the performance check", unknown, model.classes());
+      }
       if (n == 0) {
-        LOG.info("No labelled rows in the scoring run; performance not checked");
+        LOG.warn("No labelled row of the scoring run maps to the model's classes {}; "
+            + "performance not checked", model.classes());
         return Optional.empty();
       }
       double value = metric.evaluator(true).evaluate(rows);
@@ -112,6 +120,21 @@ final class PerformanceCheck {
     } finally {
       rows.unpersist();
     }
+  }
+
+  /**
+   * Whether a label value is the class: numerically when both are numbers (a labels table may
+   * hold 1.0 for the class "1"), else as strings.
+   */
+  private static Column sameClass(Column label, DataType type, String cls) {
+    if (type instanceof NumericType) {
+      try {
+        return label.cast("double").equalTo(Double.parseDouble(cls));
+      } catch (NumberFormatException e) {
+        return label.cast("string").equalTo(cls);
+      }
+    }
+    return label.cast("string").equalTo(cls);
   }
 
   /**
@@ -129,8 +152,8 @@ final class PerformanceCheck {
     }
     Column index = lit(null).cast("double");
     for (int k = model.classes().size() - 1; k >= 0; k--) {
-      index = when(label.cast("string").equalTo(model.classes().get(k)), lit((double) k))
-          .otherwise(index);
+      index = when(sameClass(label, labelled.schema().apply(model.label()).dataType(),
+          model.classes().get(k)), lit((double) k)).otherwise(index);
     }
     List<Column> columns = new ArrayList<>(List.of(index.as(LabelInfo.INDEXED),
         prediction.as("prediction")));

@@ -15,7 +15,9 @@ import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * automl/registry, a Delta table of model versions with their stage. Every change is one Delta
@@ -93,24 +95,28 @@ public final class ModelRegistry {
 
   /** Makes the version champion; the current champion (if another) is archived. */
   public RegistryEntry promote(String model, int version, String note) {
-    version(model, version);
-    Instant now = Instant.now();
-    DeltaCommits.retrying(path, () -> DeltaTable.forPath(spark, path).as("t")
-        .merge(spark.sql("SELECT 1").select(functions.lit(model).as("model_name")).as("s"),
-            "t.model_name = s.model_name")
-        .whenMatched("t.version = " + version + " AND t.stage <> 'champion'").updateExpr(Map.of(
-            "stage", "'champion'", "stage_changed_at", ts(now), "promoted_at", ts(now),
-            "note", sql(note)))
-        .whenMatched("t.version <> " + version + " AND t.stage = 'champion'").updateExpr(Map.of(
-            "stage", "'archived'", "stage_changed_at", ts(now),
-            "note", sql("replaced by v" + version)))
-        .execute());
-    return version(model, version);
+    return change(model, version, note, false);
   }
 
   /**
-   * Archives the champion and restores the version that was champion before it (the latest
-   * promoted other than the current one).
+   * Promotes the version only if the champion is still {@code expected} (empty: still none), the
+   * one the caller compared it with; empty when another change came first (compare again). The
+   * check reads the table just before the MERGE, so the window left is that of planning the
+   * MERGE, not of scoring the champion; within it Delta's conflict check does not help.
+   */
+  public Optional<RegistryEntry> promoteIfChampion(String model, int version,
+      Optional<Integer> expected, String note) {
+    Optional<Integer> current = champion(model).map(RegistryEntry::version);
+    if (!current.equals(expected)) {
+      return Optional.empty();
+    }
+    return Optional.of(promote(model, version, note));
+  }
+
+  /**
+   * Archives the champion and restores the version that was champion before it: the latest
+   * promoted strictly before the current one. The restored version keeps its promotion time, so a
+   * second rollback goes one further back, not forth.
    */
   public RegistryEntry rollback(String model, String note) {
     List<RegistryEntry> all = versions(model);
@@ -118,12 +124,36 @@ public final class ModelRegistry {
         .orElseThrow(() -> new LakemlException("Cannot roll back model " + model
             + ": it has no champion in the registry at " + path));
     RegistryEntry previous = all.stream()
-        .filter(e -> e.version() != current.version() && e.promotedAt() != null)
+        .filter(e -> e.version() != current.version() && e.promotedAt() != null
+            && current.promotedAt() != null && e.promotedAt().isBefore(current.promotedAt()))
         .max(Comparator.comparing(RegistryEntry::promotedAt))
         .orElseThrow(() -> new LakemlException("Cannot roll back model " + model + " v"
-            + current.version() + ": no earlier version was ever champion (registry at "
+            + current.version() + ": no earlier version was champion before it (registry at "
             + path + ")"));
-    return promote(model, previous.version(), note);
+    return change(model, previous.version(), note, true);
+  }
+
+  /** One MERGE: v becomes champion (keeping its promotion time on a rollback), others archived. */
+  private RegistryEntry change(String model, int version, String note, boolean restore) {
+    version(model, version);
+    Dataset<Row> source = spark.createDataFrame(List.of(RowFactory.create(model,
+            Timestamp.from(Instant.now()), note, "replaced by v" + version)),
+        new StructType().add("model_name", DataTypes.StringType)
+            .add("at", DataTypes.TimestampType).add("note", DataTypes.StringType)
+            .add("archived_note", DataTypes.StringType));
+    Map<String, String> champion = new java.util.HashMap<>(Map.of("stage", "'champion'",
+        "stage_changed_at", "s.at", "note", "s.note"));
+    if (!restore) {
+      champion.put("promoted_at", "s.at");
+    }
+    DeltaCommits.retrying(path, () -> DeltaTable.forPath(spark, path).as("t")
+        .merge(source.as("s"), "t.model_name = s.model_name")
+        .whenMatched("t.version = " + version + " AND t.stage <> 'champion'")
+        .updateExpr(champion)
+        .whenMatched("t.version <> " + version + " AND t.stage = 'champion'").updateExpr(Map.of(
+            "stage", "'archived'", "stage_changed_at", "s.at", "note", "s.archived_note"))
+        .execute());
+    return version(model, version);
   }
 
   private void ensureTable() {
@@ -135,14 +165,6 @@ public final class ModelRegistry {
         }
       });
     }
-  }
-
-  private static String ts(Instant at) {
-    return "TIMESTAMP '" + Timestamp.from(at) + "'";
-  }
-
-  private static String sql(String text) {
-    return text == null ? "NULL" : "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
   }
 
   /** Another run registered this version number first: retried with the next one. */

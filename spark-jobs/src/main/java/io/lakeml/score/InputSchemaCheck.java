@@ -11,16 +11,16 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructType;
 
 /**
  * Checks a table to score against the columns the model was trained on (model.json): every one
- * must be there; a number of another numeric type is cast to the training type, and anything
- * but a string is cast to string where the model read strings; any other type change fails.
- * Extra columns are passed through untouched; columns that would clash with ScoreJob's own
- * output columns fail.
+ * must be there; a number of a narrower numeric type is cast to the training type (int to
+ * bigint or double, float to double), and anything is cast to string where the model read
+ * strings; any other type change fails (a double fed to an int feature would be truncated).
+ * Extra columns are passed through untouched; columns whose names clash with ScoreJob's own
+ * output columns (ignoring case, as Spark does) fail.
  */
 final class InputSchemaCheck {
   static final Set<String> OUTPUT = Set.of(PredictionColumns.RUN_ID,
@@ -49,7 +49,8 @@ final class InputSchemaCheck {
       throw new LakemlException(table + " lacks the column(s) " + missing + " that " + what
           + " was trained on (expected name and type; extra columns are fine)");
     }
-    List<String> clashes = present.stream().filter(OUTPUT::contains).sorted().toList();
+    List<String> clashes = present.stream()
+        .filter(c -> OUTPUT.stream().anyMatch(o -> o.equalsIgnoreCase(c))).sorted().toList();
     if (!clashes.isEmpty()) {
       throw new LakemlException(table + " has column(s) " + clashes + " named like ScoreJob's "
           + "output columns; rename or drop them before scoring");
@@ -58,14 +59,14 @@ final class InputSchemaCheck {
       DataType found = schema.apply(name).dataType();
       ModelInfo.Feature f = model.features().stream().filter(x -> x.name().equals(name))
           .findFirst().orElse(null);
+      Column c = col("`" + name.replace("`", "``") + "`");
       if (f == null || found.simpleString().equals(f.type())) {
-        cols.add(col(name));
+        cols.add(c);
         continue;
       }
       DataType expected = DataType.fromDDL(f.type());
-      boolean numeric = found instanceof NumericType && expected instanceof NumericType;
-      if (numeric || expected instanceof StringType) {
-        cols.add(col(name).cast(expected).as(name));
+      if (widens(found, expected) || expected instanceof StringType) {
+        cols.add(c.cast(expected).as(name));
       } else {
         incompatible.add(name + " is " + found.simpleString() + ", expected " + f.type());
       }
@@ -76,4 +77,16 @@ final class InputSchemaCheck {
     }
     return data.select(cols.toArray(Column[]::new));
   }
+
+  /** Whether every value of type from fits type to exactly (or as closely as a double can). */
+  static boolean widens(DataType from, DataType to) {
+    int a = NUMERIC_ORDER.indexOf(from.typeName());
+    int b = NUMERIC_ORDER.indexOf(to.typeName());
+    boolean toFloat = to.typeName().equals("float");
+    return a >= 0 && b >= 0 && a < b
+        && !(toFloat && (from.typeName().equals("integer") || from.typeName().equals("long")));
+  }
+
+  private static final List<String> NUMERIC_ORDER = List.of("byte", "short", "integer", "long",
+      "float", "double");
 }

@@ -73,6 +73,32 @@ class ModelRegistryTest {
   }
 
   @Test
+  void rollbackWalksBackAndPromotionChecksTheChampionItWasComparedWith() throws Exception {
+    ModelRegistry registry = new ModelRegistry(SparkTest.spark(), dir.resolve("reg").toString());
+    for (String run : List.of("a", "b", "c")) {
+      int v = registry.register(entry("m", run, 0.8)).version();
+      registry.promote("m", v, "promoted " + run);
+      Thread.sleep(5);
+    }
+    assertEquals(2, registry.rollback("m", "c is broken").version());
+    assertEquals(1, registry.rollback("m", "b too").version(), "back again, not forth to v3");
+    LakemlException none = assertThrows(LakemlException.class,
+        () -> registry.rollback("m", "x"));
+    assertTrue(none.getMessage().contains("no earlier version was champion before it"),
+        none.getMessage());
+    assertTrue(registry.promoteIfChampion("m", 3, java.util.Optional.of(2), "stale").isEmpty(),
+        "compared with v2, but v1 is champion now");
+    assertEquals(List.of(1), champions(registry, "m"));
+    assertEquals(3, registry.promoteIfChampion("m", 3, java.util.Optional.of(1), "fresh")
+        .orElseThrow().version());
+    LakemlException name = assertThrows(LakemlException.class, () -> io.lakeml.config.Settings
+        .from(io.lakeml.config.ConfigLoader.load(List.of(),
+            List.of("lakeml.registry.model=\"../automl/runs\""))));
+    assertTrue(name.getMessage().startsWith("Invalid lakeml.registry.model: \"../automl/runs\""),
+        name.getMessage());
+  }
+
+  @Test
   void concurrentRegistrationsAndPromotionsLoseNothing() throws Exception {
     ModelRegistry registry = new ModelRegistry(SparkTest.spark(), dir.resolve("reg").toString());
     registry.register(entry("m", "seed", 0.5));

@@ -144,8 +144,8 @@ class ReportDataTest {
 
   private static Row profile(String column, int position, boolean kept) {
     return RowFactory.create("r-7", column, position, "double", "numeric", "feature", kept,
-        "why", 10L, 0L, 0.0, 10L, "0", "9", 4.5, 1.0, null, null, null, null, null, null, null,
-        "/in", 5L, T0);
+        "why", 10L, 0L, 0.0, 10L, "0", "9", 4.5, 1.0, null, null, null, null, 8L, 0L, null, null,
+        null, "/in", 5L, T0);
   }
 
   private static Row roc(int seq, double x, double y) {

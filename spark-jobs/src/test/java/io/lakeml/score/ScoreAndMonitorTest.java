@@ -138,6 +138,12 @@ class ScoreAndMonitorTest {
         settings("lakeml.run.id=score-2", "lakeml.score.input.path=" + textIncome)));
     assertTrue(type.getMessage().endsWith("[income is string, expected double]"),
         type.getMessage());
+    String fractionalAge = TestData.delta(fresh.withColumn("age", col("age").plus(0.5)),
+        dir.resolve("fractional-age").toString());
+    LakemlException narrowing = assertThrows(LakemlException.class, () -> ScoreJob.run(spark,
+        settings("lakeml.run.id=score-2", "lakeml.score.input.path=" + fractionalAge)));
+    assertTrue(narrowing.getMessage().endsWith("[age is double, expected int]"),
+        narrowing.getMessage());
     assertEquals(version, DeltaTable.forPath(spark, dir.resolve("lake/predictions/credit")
         .toString()).history(1).first().getLong(0), "nothing written by failed scoring runs");
 
