@@ -19,6 +19,7 @@ import io.lakeml.prep.ClassWeights;
 import io.lakeml.registry.ModelInfo;
 import io.lakeml.registry.ModelRegistry;
 import io.lakeml.report.RunInfo;
+import io.lakeml.report.ReportWriter;
 import io.lakeml.report.RunReport;
 import io.lakeml.prep.FeaturePipeline;
 import io.lakeml.select.FeatureSelector;
@@ -178,6 +179,8 @@ public final class AutoMLPipeline {
             summary.cvMean(), summary.cvStd(), summary.holdoutMetrics(), summary.modelPath(),
             summary.gitSha(), summary.lakemlVersion(), summary.sparkVersion()));
         LOG.info("Run {}: report at {}", runId, report);
+      } else {
+        ReportWriter.delete(spark, lake.report(runId));
       }
       if (settings.registry().register()) {
         Registration.register(new ModelRegistry(spark, lake.registry()), settings.registry(),

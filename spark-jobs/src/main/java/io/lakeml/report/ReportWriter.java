@@ -1,7 +1,9 @@
 package io.lakeml.report;
 
 import io.lakeml.lake.AtomicReplace;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
@@ -24,5 +26,15 @@ public final class ReportWriter {
       }
     });
     return dest;
+  }
+
+  /** Removes a run's report folder (a rerun with reports off leaves no stale page). */
+  public static void delete(SparkSession spark, String reportFolder) {
+    Path folder = new Path(reportFolder);
+    try {
+      folder.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(folder, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Removing the stale report " + folder + " failed", e);
+    }
   }
 }

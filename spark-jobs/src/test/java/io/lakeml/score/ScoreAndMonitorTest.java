@@ -101,7 +101,7 @@ class ScoreAndMonitorTest {
     RegistryJob.run(spark, settings("lakeml.registry.action=promote",
         "lakeml.registry.version=2"));
     Dataset<Row> fresh = TestData.binary(spark, 300, 12)
-        .withColumn("age", col("age").cast("bigint"))          // another integer type: cast
+        .withColumn("age", col("age").cast("smallint"))        // a narrower integer: cast
         .withColumn("home", when(col("id").equalTo(0), lit("castle")).otherwise(col("home")))
         .withColumn("extra", lit("passed through"));
     String table = TestData.delta(fresh, dir.resolve("fresh").toString());
