@@ -100,10 +100,14 @@ final class PerformanceCheck {
           model.name(), model.runId(), metric.id());
       return Optional.empty();
     }
-    Dataset<Row> rows = evaluable(labelled, model, metric).cache();
+    // One pass over the labelled rows (maybe a join with a labels table): cached with the
+    // columns the metric needs, unmapped labels as nulls; both counts then come from the cache.
+    Dataset<Row> mapped = evaluable(labelled, model, metric).cache();
     try {
+      long total = mapped.count();
+      Dataset<Row> rows = mapped.na().drop();
       long n = rows.count();
-      long unknown = labelled.count() - n;
+      long unknown = total - n;
       if (unknown > 0) {
         LOG.warn("{} labelled rows have a label the model does not know (classes {}) or no "
             + "prediction; left out of the performance check", unknown, model.classes());
@@ -118,7 +122,7 @@ final class PerformanceCheck {
       return Optional.of(new Check(Check.PERFORMANCE, metric.id(), metric.id(), value, holdout,
           settings.performanceDrop(), drop > settings.performanceDrop(), n));
     } finally {
-      rows.unpersist();
+      mapped.unpersist();
     }
   }
 
@@ -138,17 +142,17 @@ final class PerformanceCheck {
   }
 
   /**
-   * The evaluator's columns: the label as the class index (rows whose label is not one of the
-   * model's classes are left out) or the value; prediction; for classification, probability as
-   * a vector (binary: [1 - score, score], so models without probabilities still rank rows;
-   * multiclass: only for logLoss, the one metric that reads it).
+   * The evaluator's columns: the label as the class index (null where the label is not one of
+   * the model's classes; the caller drops such rows) or the value; prediction; for
+   * classification, probability as a vector (binary: [1 - score, score], so models without
+   * probabilities still rank rows; multiclass: only for logLoss, the one metric that reads it).
    */
   private static Dataset<Row> evaluable(Dataset<Row> labelled, ModelInfo model, Metric metric) {
     Column label = col(Baseline.quote(model.label()));
     Column prediction = col(PredictionColumns.PREDICTION).cast("double");
     if (!model.classification()) {
       return labelled.select(label.cast("double").as(LabelInfo.INDEXED),
-          prediction.as("prediction")).na().drop();
+          prediction.as("prediction"));
     }
     Column index = lit(null).cast("double");
     for (int k = model.classes().size() - 1; k >= 0; k--) {
@@ -164,6 +168,6 @@ final class PerformanceCheck {
       columns.add(functions.array_to_vector(col(PredictionColumns.PROBABILITY))
           .as("probability"));
     }
-    return labelled.select(columns.toArray(Column[]::new)).na().drop();
+    return labelled.select(columns.toArray(Column[]::new));
   }
 }
