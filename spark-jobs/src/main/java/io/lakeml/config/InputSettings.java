@@ -18,6 +18,19 @@ public record InputSettings(String path, String table, Long version, String time
     keyColumns = List.copyOf(keyColumns);
   }
 
+  /** The training table to read; fails when neither path nor table is set. */
+  public io.lakeml.lake.TableRef tableRef() {
+    requireSource();
+    return new io.lakeml.lake.TableRef(path, table, version, timestamp);
+  }
+
+  /** The same input with more columns that are never features (e.g. entity keys). */
+  public InputSettings excluding(List<String> columns) {
+    java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(excludeColumns);
+    all.addAll(columns);
+    return new InputSettings(path, table, version, timestamp, List.copyOf(all), keyColumns);
+  }
+
   public void requireSource() {
     if (path == null && table == null) {
       throw new LakemlException("Missing lakeml.input.path or lakeml.input.table (the Delta table "

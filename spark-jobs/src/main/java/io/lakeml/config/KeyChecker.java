@@ -18,7 +18,7 @@ import java.util.Map;
 final class KeyChecker {
   static final List<String> OPEN_MAPS = List.of("lakeml.spark.conf", "lakeml.search.space",
       "lakeml.search.portfolio",
-      "lakeml.intake.columns");
+      "lakeml.intake.columns", "lakeml.input.feature-versions", "lakeml.feature-store.tables");
 
   record Leaf(String path, ConfigValue value) {}
 

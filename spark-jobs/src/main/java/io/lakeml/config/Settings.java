@@ -13,7 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Everything a lakeml job reads from config, validated once, at construction. */
-public record Settings(RunSettings run, String lakeRoot, InputSettings input, LabelSettings label,
+public record Settings(RunSettings run, String lakeRoot, InputSettings input,
+    TrainingSetSettings trainingSet, FeatureStoreSettings featureStore, LabelSettings label,
     IntakeSettings intake, PrepSettings prep, SelectSettings select, SplitSettings split,
     SearchSettings search, EvaluateSettings evaluate, RegistrySettings registry,
     ScoreSettings score, MonitorSettings monitor, SparkSettings spark,
@@ -46,6 +47,15 @@ public record Settings(RunSettings run, String lakeRoot, InputSettings input, La
     InputSettings input = new InputSettings(in.optString("path"), in.optString("table"),
         in.optLong("version"), in.optString("timestamp"), in.strings("exclude-columns"),
         in.strings("key-columns"));
+    Map<String, Long> featureVersions = new LinkedHashMap<>();
+    in.section("feature-versions").forEach((table, v) -> featureVersions.put(table,
+        v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) ? n.longValue()
+            : invalidVersion(table, v)));
+    TrainingSetSettings trainingSet = new TrainingSetSettings(in.strings("features"),
+        in.optString("event-time"), in.optDuration("max-feature-age"), featureVersions);
+    FeatureStoreSettings featureStore = new FeatureStoreSettings(
+        io.lakeml.features.FeatureStoreConfig.read(config),
+        new ConfigReader(config, "lakeml.feature-store").strings("materialize"));
 
     ConfigReader lbl = new ConfigReader(config, "lakeml.label");
     String task = lbl.string("task");
@@ -116,11 +126,42 @@ public record Settings(RunSettings run, String lakeRoot, InputSettings input, La
     ConfigReader imp = new ConfigReader(config, "lakeml.import-csv");
     ImportCsvSettings importCsv = new ImportCsvSettings(imp.optString("source"),
         imp.optString("schema"), imp.optString("target"),
-        imp.enumValue("mode", ImportCsvSettings.Mode.class));
+        imp.enumValue("mode", ImportCsvSettings.Mode.class), csvFiles(config));
 
     return new Settings(runSettings, new ConfigReader(config, "lakeml.lake").string("root"),
-        input, label, intake, prep, select, split, search, evaluate, registry, score, monitor,
+        input, trainingSet, featureStore, label, intake, prep, select, split, search, evaluate, registry, score, monitor,
         spark, importCsv, config);
+  }
+
+  private static List<ImportCsvSettings.CsvFile> csvFiles(Config config) {
+    List<ImportCsvSettings.CsvFile> out = new ArrayList<>();
+    List<? extends Config> files;
+    try {
+      files = config.getConfigList("lakeml.import-csv.more");
+    } catch (com.typesafe.config.ConfigException e) {
+      throw new LakemlException("Invalid lakeml.import-csv.more: expected a list of { source, "
+          + "schema, target } (" + e.getMessage() + ")", e);
+    }
+    for (int i = 0; i < files.size(); i++) {
+      Config f = files.get(i);
+      String key = "lakeml.import-csv.more[" + i + "]";
+      for (String k : f.root().keySet()) {
+        LakemlException.check(List.of("source", "schema", "target").contains(k), key + "." + k,
+            f.root().get(k).unwrapped(), "unknown key; expected source, schema, target");
+      }
+      out.add(new ImportCsvSettings.CsvFile(opt(f, "source"), opt(f, "schema"),
+          opt(f, "target"), key));
+    }
+    return out;
+  }
+
+  private static String opt(Config c, String key) {
+    return c.hasPath(key) ? c.getString(key) : null;
+  }
+
+  private static long invalidVersion(String table, Object value) {
+    throw LakemlException.invalid("lakeml.input.feature-versions." + table, value,
+        "a Delta version, a whole number >= 0");
   }
 
   private static Task task(String value) {
@@ -144,13 +185,13 @@ public record Settings(RunSettings run, String lakeRoot, InputSettings input, La
     MonitorSettings m = new MonitorSettings(scoringRunId, monitor.featurePsi(),
         monitor.predictionPsi(), monitor.performanceDrop(), monitor.driftExitCode(),
         monitor.labelsPath(), monitor.labelKeys());
-    return new Settings(run, lakeRoot, input, label, intake, prep, select, split, search,
-        evaluate, registry, score, m, spark, importCsv, config);
+    return new Settings(run, lakeRoot, input, trainingSet, featureStore, label, intake, prep,
+        select, split, search, evaluate, registry, score, m, spark, importCsv, config);
   }
 
   public Settings withRunId(String runId) {
-    return new Settings(new RunSettings(runId, run.name(), run.seed()), lakeRoot, input, label,
-        intake, prep, select, split, search, evaluate, registry, score, monitor, spark, importCsv,
-        config);
+    return new Settings(new RunSettings(runId, run.name(), run.seed()), lakeRoot, input,
+        trainingSet, featureStore, label, intake, prep, select, split, search, evaluate,
+        registry, score, monitor, spark, importCsv, config);
   }
 }

@@ -24,39 +24,47 @@ public final class ImportCsvJob {
     JobRunner.main("import-csv", args, ImportCsvJob::run);
   }
 
-  /** Returns the target table's path. */
+  /** Loads the first file and then each of lakeml.import-csv.more; returns the first target. */
   public static String run(SparkSession spark, Settings settings) {
     ImportCsvSettings s = settings.importCsv();
     String source = s.requireSource();
     String target = s.target() != null ? s.target()
         : new LakePaths(settings.lakeRoot()).dataset(settings.run().name());
-    if (s.mode() == ImportCsvSettings.Mode.OVERWRITE_IF_ABSENT
+    load(spark, source, s.schema(), target, s.mode(), "lakeml.import-csv");
+    for (ImportCsvSettings.CsvFile f : s.more()) {
+      load(spark, f.source(), f.schema(), f.target(), s.mode(), f.key());
+    }
+    return target;
+  }
+
+  private static void load(SparkSession spark, String source, String schema, String target,
+      ImportCsvSettings.Mode mode, String key) {
+    if (mode == ImportCsvSettings.Mode.OVERWRITE_IF_ABSENT
         && DeltaTable.isDeltaTable(spark, target)) {
       LOG.info("Delta table {} exists; kept (lakeml.import-csv.mode = overwrite-if-absent)",
           target);
-      return target;
+      return;
     }
     if (!source.contains("://") && !new File(source).exists()) {
-      throw new LakemlException("CSV source " + source + " (lakeml.import-csv.source) does not "
+      throw new LakemlException("CSV source " + source + " (" + key + ".source) does not "
           + "exist (working directory " + new File("").getAbsolutePath() + ")");
     }
     DataFrameReader reader = spark.read().option("header", "true").option("mode", "FAILFAST");
-    if (s.schema() != null) {
-      reader = reader.schema(schema(s.schema()));
+    if (schema != null) {
+      reader = reader.schema(schema(schema, key));
     } else {
       reader = reader.option("inferSchema", "true");
     }
     Dataset<Row> rows = reader.csv(source);
     rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(target);
     LOG.info("Imported {} into Delta table {}", source, target);
-    return target;
   }
 
-  private static StructType schema(String ddl) {
+  private static StructType schema(String ddl, String key) {
     try {
       return StructType.fromDDL(ddl);
     } catch (Exception e) { // Spark's ParseException is a checked exception in Java's eyes
-      throw LakemlException.invalid("lakeml.import-csv.schema", ddl,
+      throw LakemlException.invalid(key + ".schema", ddl,
           "expected a Spark DDL schema such as \"a INT, b STRING\": " + e.getMessage());
     }
   }

@@ -19,6 +19,7 @@ public final class ScoreJob {
 
   public static BatchScorer.Scored run(SparkSession spark, Settings settings) {
     return new BatchScorer(spark, new LakePaths(settings.lakeRoot())).score(settings.run().id(),
-        settings.registry().modelOr(settings.run().name()), settings.score());
+        settings.registry().modelOr(settings.run().name()), settings.score(),
+        settings.featureStore().store());
   }
 }

@@ -1,5 +1,7 @@
 package io.lakeml.monitor;
 
+import io.lakeml.stats.Psi;
+
 import static org.apache.spark.sql.functions.col;
 
 import io.lakeml.config.LakemlException;

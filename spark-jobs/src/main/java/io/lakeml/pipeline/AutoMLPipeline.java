@@ -9,7 +9,6 @@ import io.lakeml.evaluate.Metric;
 import io.lakeml.intake.Intake;
 import io.lakeml.intake.IntakeResult;
 import io.lakeml.intake.ProfileTable;
-import io.lakeml.lake.DeltaReader;
 import io.lakeml.lake.LakePaths;
 import io.lakeml.lake.ModelStore;
 import io.lakeml.lake.PinnedTable;
@@ -67,9 +66,12 @@ public final class AutoMLPipeline {
     Instant started = Instant.now();
     String runId = settings.run().id();
     LakePaths lake = new LakePaths(settings.lakeRoot());
-    PinnedTable table = new DeltaReader(spark).read(TableRef.of(settings.input()));
-    LOG.info("Run {}: reading {} at version {}", runId, table.ref().describe(), table.version());
-    Intake intakeStage = new Intake(settings.input(), settings.label(), settings.intake(),
+    TrainingInput input = TrainingInput.read(spark, settings);
+    PinnedTable table = input.table();
+    LOG.info("Run {}: reading {} at version {}{}", runId, table.ref().describe(), table.version(),
+        input.set().map(s -> "; point-in-time features " + s.featureColumns()
+            + " from feature table versions " + s.featureVersions()).orElse(""));
+    Intake intakeStage = new Intake(input.input(), settings.label(), settings.intake(),
         settings.split());
     Intake.Labelled labelled = intakeStage.validate(table);
     LabelInfo label = labelled.label();
@@ -99,7 +101,7 @@ public final class AutoMLPipeline {
     int partitions = Math.max(spark.sparkContext().defaultParallelism(),
         (int) Math.min(10_000, rowsUsed / ROWS_PER_PARTITION + 1));
     Dataset<Row> assigned = new FoldAssigner(settings.split(), splitSeed,
-        settings.input().keyColumns()).assign(rows, label, rowsUsed).repartition(partitions);
+        input.input().keyColumns()).assign(rows, label, rowsUsed).repartition(partitions);
     assigned = FoldAssigner.withRowIds(assigned, settings.run().seedFor("sample"))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
@@ -148,10 +150,16 @@ public final class AutoMLPipeline {
           fin.holdoutMetrics(), modelPath, settings.run().seed(), BuildInfo.gitSha(),
           BuildInfo.lakemlVersion(), spark.version(), settings.configJson());
 
+      Optional<ModelInfo.TrainingSetInfo> setInfo = input.set().map(s -> new ModelInfo
+          .TrainingSetInfo(settings.featureStore().store().root(), settings.trainingSet()
+              .eventTime(), s.keyColumns(), settings.trainingSet().features(),
+              settings.trainingSet().maxFeatureAge().map(d -> d.toSeconds()).orElse(null),
+              s.featureVersions()));
       String provenance = Provenance.json(summary, BuildInfo.versions(spark.version()), intake,
-          winner, Map.of("split", splitSeed, "sample", settings.run().seedFor("sample")));
+          winner, Map.of("split", splitSeed, "sample", settings.run().seedFor("sample")),
+          setInfo);
       ModelInfo info = ModelDocs.info(summary, intake, winner, fin.evaluation(),
-          settings.evaluate().thresholdObjective().id());
+          settings.evaluate().thresholdObjective().id(), setInfo.orElse(null));
       new ModelStore(spark).save(modelPath, fin.model(), Map.of("provenance.json", provenance,
           ModelInfo.FILE, info.toJson(),
           ModelDocs.CARD, ModelDocs.card(summary, info, intake, winner, fin.evaluation())));

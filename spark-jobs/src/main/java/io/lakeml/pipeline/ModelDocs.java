@@ -20,7 +20,7 @@ final class ModelDocs {
   private ModelDocs() {}
 
   static ModelInfo info(RunSummary run, IntakeResult intake, Candidate winner,
-      List<Point> evaluation, String thresholdObjective) {
+      List<Point> evaluation, String thresholdObjective, ModelInfo.TrainingSetInfo trainingSet) {
     List<ModelInfo.Feature> features = intake.allFeatures().stream()
         .map(c -> new ModelInfo.Feature(c,
             intake.data().schema().apply(c).dataType().simpleString(),
@@ -29,7 +29,7 @@ final class ModelDocs {
     return new ModelInfo(ModelInfo.FORMAT, run.name(), run.runId(), run.task(), run.label(),
         run.classes(), run.metric(), run.holdoutMetrics(), threshold(evaluation).orElse(null),
         threshold(evaluation).isPresent() ? thresholdObjective : null, features, winner.id(),
-        winner.family());
+        winner.family(), trainingSet);
   }
 
   static java.util.Optional<Double> threshold(List<Point> evaluation) {
@@ -59,7 +59,17 @@ final class ModelDocs {
     }
     md.append("\n## Training data\n");
     md.append("- Table `").append(run.inputRef()).append("` at Delta version ")
-        .append(run.inputVersion()).append("\n");
+        .append(run.inputVersion()).append(info.trainingSet() == null ? "\n"
+            : " (label events)\n");
+    if (info.trainingSet() != null) {
+      ModelInfo.TrainingSetInfo t = info.trainingSet();
+      md.append("- Point-in-time features from the feature store at `").append(t.storeRoot())
+          .append("`: ").append(t.features()).append(", each the latest value at or before `")
+          .append(t.eventTime()).append("`")
+          .append(t.maxAgeSeconds() == null ? "" : " and at most " + t.maxAgeSeconds()
+              + " s old")
+          .append("; feature table versions ").append(t.featureVersions()).append("\n");
+    }
     md.append(String.format(Locale.ROOT, "- Rows: %d read, %d without label dropped, %d for "
             + "training (%d-fold CV), %d held out%n", run.rowsRead(),
         run.rowsDroppedNullLabel(), run.rowsTrain(), run.folds(), run.rowsHoldout()));

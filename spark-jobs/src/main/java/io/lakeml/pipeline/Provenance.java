@@ -17,7 +17,8 @@ final class Provenance {
   private Provenance() {}
 
   static String json(RunSummary run, Map<String, String> versions, IntakeResult intake,
-      Candidate winner, Map<String, Long> seeds) {
+      Candidate winner, Map<String, Long> seeds,
+      java.util.Optional<io.lakeml.registry.ModelInfo.TrainingSetInfo> trainingSet) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("format", "lakeml-provenance/1");
     doc.put("run_id", run.runId());
@@ -25,7 +26,21 @@ final class Provenance {
     doc.put("created_at", run.finishedAt().toString());
     doc.put("git_sha", run.gitSha());
     doc.put("versions", versions);
-    doc.put("input", Map.of("ref", run.inputRef(), "delta_version", run.inputVersion()));
+    Map<String, Object> input = new LinkedHashMap<>();
+    input.put("ref", run.inputRef());
+    input.put("delta_version", run.inputVersion());
+    trainingSet.ifPresent(t -> {
+      // Rebuild exactly: the same label version with lakeml.input.feature-versions = these.
+      Map<String, Object> fs = new LinkedHashMap<>();
+      fs.put("root", t.storeRoot());
+      fs.put("event_time", t.eventTime());
+      fs.put("entity_keys", t.keyColumns());
+      fs.put("features", t.features());
+      fs.put("max_age_seconds", t.maxAgeSeconds());
+      fs.put("feature_table_versions", t.featureVersions());
+      input.put("feature_store", fs);
+    });
+    doc.put("input", input);
     Map<String, Object> seedDoc = new LinkedHashMap<>();
     seedDoc.put("root", run.seed());
     seedDoc.putAll(seeds);

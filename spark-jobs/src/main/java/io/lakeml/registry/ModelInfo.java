@@ -23,11 +23,12 @@ import org.apache.spark.sql.SparkSession;
  *
  * @param features  the input columns the model reads, in input order
  * @param threshold binary: the decision threshold on P(positive class); null otherwise
+ * @param trainingSet the feature-store training set spec; null when trained on a plain table
  */
 public record ModelInfo(String format, String name, String runId, String task, String label,
     List<String> classes, String metric, Map<String, Double> holdoutMetrics,
     Double threshold, String thresholdObjective, List<Feature> features, String trialId,
-    String family) {
+    String family, TrainingSetInfo trainingSet) {
 
   public static final String FILE = "model.json";
   public static final String FORMAT = "lakeml-model/1";
@@ -37,6 +38,16 @@ public record ModelInfo(String format, String name, String runId, String task, S
 
   /** An input column of the model: name, Spark type (simpleString, e.g. "int") and semantic type. */
   public record Feature(String name, String type, String semanticType) {}
+
+  /**
+   * How the training set was built from the feature store (null: from a plain table). Scoring
+   * joins the same features to its input, as of each row's event time.
+   *
+   * @param maxAgeSeconds   null = any age
+   * @param featureVersions the Delta version of every feature table read (to rebuild the set)
+   */
+  public record TrainingSetInfo(String storeRoot, String eventTime, List<String> keyColumns,
+      List<String> features, Long maxAgeSeconds, Map<String, Long> featureVersions) {}
 
   public ModelInfo {
     classes = classes == null ? List.of() : List.copyOf(classes);

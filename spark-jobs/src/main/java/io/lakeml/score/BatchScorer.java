@@ -3,11 +3,16 @@ package io.lakeml.score;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map;
 import static org.apache.spark.sql.functions.when;
 
 import io.lakeml.config.LakemlException;
 import io.lakeml.config.ScoreSettings;
 import io.lakeml.evaluate.BinaryCurves;
+import io.lakeml.features.FeatureStore;
+import io.lakeml.features.TrainingSet;
+import io.lakeml.features.TrainingSetSpec;
+import io.lakeml.features.TrainingSets;
 import io.lakeml.lake.DeltaReader;
 import io.lakeml.lake.LakePaths;
 import io.lakeml.lake.ModelStore;
@@ -17,14 +22,18 @@ import io.lakeml.lake.TableRef;
 import io.lakeml.registry.ModelInfo;
 import io.lakeml.registry.ModelRegistry;
 import io.lakeml.registry.RegistryEntry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.functions;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +58,8 @@ public final class BatchScorer {
   public record Scored(String modelName, RegistryEntry version, PinnedTable input,
       String output) {}
 
-  public Scored score(String runId, String modelName, ScoreSettings settings) {
+  public Scored score(String runId, String modelName, ScoreSettings settings,
+      FeatureStore store) {
     settings.requireSource();
     ModelRegistry registry = new ModelRegistry(spark, lake.registry());
     RegistryEntry entry = settings.modelVersion() != null
@@ -61,7 +71,19 @@ public final class BatchScorer {
     ModelInfo info = ModelInfo.read(spark, entry.modelPath());
     PinnedTable input = new DeltaReader(spark).read(new TableRef(settings.path(),
         settings.table(), settings.version(), settings.timestamp(), "lakeml.score.input"));
-    Dataset<Row> conformed = InputSchemaCheck.conform(input.data(), info, entry.version(),
+    Map<String, Long> featureVersions = Map.of();
+    Dataset<Row> rows = input.data();
+    if (info.trainingSet() != null) {
+      // The model was trained on point-in-time features: join the same ones, as of each row's
+      // event time, from the feature tables' latest versions (recorded with the predictions).
+      ModelInfo.TrainingSetInfo t = info.trainingSet();
+      TrainingSet set = new TrainingSets(spark, store).build(rows, input.ref().describe(),
+          new TrainingSetSpec(t.eventTime(), t.features(), Optional.ofNullable(t.maxAgeSeconds())
+              .map(Duration::ofSeconds), Map.of(), "model.json trainingSet of " + entry.describe()));
+      rows = set.data();
+      featureVersions = set.featureVersions();
+    }
+    Dataset<Row> conformed = InputSchemaCheck.conform(rows, info, entry.version(),
         input.ref().describe());
     PipelineModel model = PipelineModel.load(ModelStore.modelPath(entry.modelPath()));
     LOG.info("Scoring {} at version {} with {}", input.ref().describe(), input.version(),
@@ -94,6 +116,13 @@ public final class BatchScorer {
     out.add(current_timestamp().as(PredictionColumns.SCORED_AT));
     out.add(lit(input.ref().id()).as(PredictionColumns.INPUT_REF));
     out.add(lit(input.version()).as(PredictionColumns.INPUT_VERSION));
+    List<Column> versions = new ArrayList<>();
+    featureVersions.forEach((t, v) -> {
+      versions.add(lit(t));
+      versions.add(lit(v));
+    });
+    out.add(map(versions.toArray(Column[]::new)).cast(DataTypes.createMapType(
+        DataTypes.StringType, DataTypes.LongType)).as(PredictionColumns.FEATURE_VERSIONS));
     String target = lake.predictions(modelName);
     spark.sparkContext().setJobDescription("lakeml: score " + input.ref().id() + " with "
         + modelName + " v" + entry.version());

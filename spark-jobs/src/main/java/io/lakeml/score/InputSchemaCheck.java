@@ -28,7 +28,7 @@ final class InputSchemaCheck {
       PredictionColumns.PROBABILITY, PredictionColumns.SCORE, PredictionColumns.DECISION,
       PredictionColumns.MODEL_NAME, PredictionColumns.MODEL_VERSION,
       PredictionColumns.MODEL_RUN_ID, PredictionColumns.SCORED_AT, PredictionColumns.INPUT_REF,
-      PredictionColumns.INPUT_VERSION, "rawPrediction");
+      PredictionColumns.INPUT_VERSION, PredictionColumns.FEATURE_VERSIONS, "rawPrediction");
 
   private InputSchemaCheck() {}
 

@@ -24,6 +24,8 @@ public final class PredictionColumns {
   public static final String SCORED_AT = "scored_at";
   public static final String INPUT_REF = "input_ref";
   public static final String INPUT_VERSION = "input_version";
+  /** Feature table -> Delta version joined (empty when the model reads a plain table). */
+  public static final String FEATURE_VERSIONS = "feature_versions";
 
   private PredictionColumns() {}
 }

@@ -113,7 +113,7 @@ class DriftBucketsTest {
   private static ModelInfo model(String task) {
     return new ModelInfo(ModelInfo.FORMAT, "m", "r1", task, "y",
         task.equals("binary") ? List.of("0", "1") : List.of(), "rmse", Map.of(), null, null,
-        List.of(), null, null);
+        List.of(), null, null, null);
   }
 
   /** prediction_dist rows: n bins of 10 rows, regression with these upper edges (y). */

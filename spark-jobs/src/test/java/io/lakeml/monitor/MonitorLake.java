@@ -44,7 +44,7 @@ final class MonitorLake {
     ModelInfo info = new ModelInfo(ModelInfo.FORMAT, MODEL, TRAIN_RUN, "binary", "label",
         List.of("no", "yes"), "areaUnderROC", Map.of("areaUnderROC", HOLDOUT_AUC), 0.5, "f1",
         List.of(new ModelInfo.Feature("amount", "double", "numeric"),
-            new ModelInfo.Feature("color", "string", "categorical")), "trial-1", "gbt");
+            new ModelInfo.Feature("color", "string", "categorical")), "trial-1", "gbt", null);
     ModelInfo.write(spark, lake.model(MODEL, TRAIN_RUN), ModelInfo.FILE, info.toJson());
     // The scoring rows name version 2: the registry maps it to the training run's folder.
     ModelRegistry registry = new ModelRegistry(spark, lake.registry());

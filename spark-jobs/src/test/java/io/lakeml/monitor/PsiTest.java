@@ -1,5 +1,7 @@
 package io.lakeml.monitor;
 
+import io.lakeml.stats.Psi;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

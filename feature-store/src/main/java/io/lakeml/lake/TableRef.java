@@ -1,7 +1,5 @@
 package io.lakeml.lake;
 
-import io.lakeml.config.InputSettings;
-
 /**
  * A Delta table by folder/URI or by catalog name, optionally pinned to a version or timestamp.
  * section: the config section it was set in (lakeml.input, lakeml.score.input), for messages.
@@ -22,11 +20,6 @@ public record TableRef(String path, String name, Long version, String timestamp,
   /** The config key of one of the ref's fields: key("path") = "lakeml.input.path". */
   public String key(String field) {
     return section + "." + field;
-  }
-
-  public static TableRef of(InputSettings input) {
-    input.requireSource();
-    return new TableRef(input.path(), input.table(), input.version(), input.timestamp());
   }
 
   public static TableRef path(String path) {

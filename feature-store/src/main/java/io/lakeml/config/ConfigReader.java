@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /** Typed reads of one section whose errors name the full key and where it was set. */
-final class ConfigReader {
+public final class ConfigReader {
   private final Config config;
   private final String prefix;
 
-  ConfigReader(Config root, String section) {
+  public ConfigReader(Config root, String section) {
     this.prefix = section;
     try {
       this.config = root.getConfig(section);
@@ -24,20 +24,20 @@ final class ConfigReader {
   }
 
   /** The subsection prefix.name. */
-  ConfigReader child(String name) {
+  public ConfigReader child(String name) {
     return new ConfigReader(config.atPath(prefix), prefix + "." + name);
   }
 
-  String key(String name) {
+  public String key(String name) {
     return prefix + "." + name;
   }
 
   /** A string that may be null (absent values are errors: reference.conf declares every key). */
-  String optString(String name) {
+  public String optString(String name) {
     return config.getIsNull(name) ? null : read(name, "a string", () -> config.getString(name));
   }
 
-  String string(String name) {
+  public String string(String name) {
     String value = optString(name);
     if (value == null || value.isBlank()) {
       throw new LakemlException("Missing " + key(name) + " (a value is required; set it in your "
@@ -46,42 +46,49 @@ final class ConfigReader {
     return value;
   }
 
-  int integer(String name) {
+  public int integer(String name) {
     return read(name, "a whole number", () -> config.getInt(name));
   }
 
-  long longValue(String name) {
+  public long longValue(String name) {
     return read(name, "a whole number", () -> config.getLong(name));
   }
 
-  Long optLong(String name) {
+  public Long optLong(String name) {
     return config.getIsNull(name) ? null : longValue(name);
   }
 
-  Integer optInt(String name) {
+  public Integer optInt(String name) {
     return config.getIsNull(name) ? null : integer(name);
   }
 
   /** A duration such as "90s" or "10m" (a bare number is milliseconds), in seconds. */
-  double seconds(String name) {
+  public double seconds(String name) {
     return read(name, "a duration such as 90s or 10m",
         () -> config.getDuration(name).toMillis() / 1000.0);
   }
 
-  boolean bool(String name) {
+  /** A duration that may be null. */
+  public java.util.Optional<java.time.Duration> optDuration(String name) {
+    return config.getIsNull(name) ? java.util.Optional.empty()
+        : java.util.Optional.of(read(name, "a duration such as 90d or 12h",
+            () -> config.getDuration(name)));
+  }
+
+  public boolean bool(String name) {
     return read(name, "true or false", () -> config.getBoolean(name));
   }
 
-  double doubleValue(String name) {
+  public double doubleValue(String name) {
     return read(name, "a number", () -> config.getDouble(name));
   }
 
-  List<String> strings(String name) {
+  public List<String> strings(String name) {
     return read(name, "a list of strings", () -> List.copyOf(config.getStringList(name)));
   }
 
   /** A section's direct children as unwrapped values (open maps). */
-  Map<String, Object> section(String name) {
+  public Map<String, Object> section(String name) {
     ConfigObject obj = read(name, "a section { ... }", () -> config.getObject(name));
     Map<String, Object> out = new LinkedHashMap<>();
     for (Map.Entry<String, ConfigValue> e : obj.entrySet()) {
@@ -90,7 +97,7 @@ final class ConfigReader {
     return out;
   }
 
-  <E extends Enum<E>> E enumValue(String name, Class<E> type) {
+  public <E extends Enum<E>> E enumValue(String name, Class<E> type) {
     String raw = string(name);
     for (E constant : type.getEnumConstants()) {
       if (constant.name().replace('_', '-').equalsIgnoreCase(raw.replace('_', '-'))) {

@@ -1,4 +1,4 @@
-package io.lakeml.monitor;
+package io.lakeml.stats;
 
 import java.util.Map;
 

@@ -23,7 +23,15 @@ public final class RunTableWriter {
     if (!java.util.Arrays.asList(rows.columns()).contains(RUN_ID)) {
       throw new IllegalArgumentException("rows for " + tablePath + " lack a run_id column");
     }
-    DeltaCommits.retrying(tablePath, () -> write(tablePath, runId, rows));
+    replace(tablePath, RUN_ID + " = '" + runId + "'", rows);
+  }
+
+  /**
+   * Replaces the rows matching a condition (a SQL predicate over the rows' own columns, which
+   * every row written must satisfy) with rows, in one commit.
+   */
+  public void replace(String tablePath, String condition, Dataset<Row> rows) {
+    DeltaCommits.retrying(tablePath, () -> write(tablePath, condition, rows));
   }
 
   /** Appends rows (a blind append: one commit that never conflicts with other runs' writes). */
@@ -39,10 +47,10 @@ public final class RunTableWriter {
     }
   }
 
-  private void write(String tablePath, String runId, Dataset<Row> rows) {
+  private void write(String tablePath, String condition, Dataset<Row> rows) {
     if (DeltaTable.isDeltaTable(spark, tablePath)) {
       rows.write().format("delta").mode("overwrite")
-          .option("replaceWhere", RUN_ID + " = '" + runId + "'")
+          .option("replaceWhere", condition)
           .option("mergeSchema", "true")
           .save(tablePath);
     } else {
