@@ -64,7 +64,9 @@ public final class TrainingSets {
       out = PointInTimeJoin.join(out, spec.eventTime(), labelsName, table, stored.data(),
           ref.getValue(), spec.maxAge());
     }
-    return new TrainingSet(out, added, new ArrayList<>(keys), versions);
+    List<String> qualified = new ArrayList<>();
+    refs.forEach((t, fs) -> fs.forEach(f -> qualified.add(t + "." + f)));
+    return new TrainingSet(out, added, qualified, new ArrayList<>(keys), versions);
   }
 
   private PinnedTable read(FeatureTable table, TrainingSetSpec spec) {

@@ -152,7 +152,7 @@ public final class AutoMLPipeline {
 
       Optional<ModelInfo.TrainingSetInfo> setInfo = input.set().map(s -> new ModelInfo
           .TrainingSetInfo(settings.featureStore().store().root(), settings.trainingSet()
-              .eventTime(), s.keyColumns(), settings.trainingSet().features(),
+              .eventTime(), s.keyColumns(), s.references(),
               settings.trainingSet().maxFeatureAge().map(d -> d.toSeconds()).orElse(null),
               s.featureVersions()));
       String provenance = Provenance.json(summary, BuildInfo.versions(spark.version()), intake,
