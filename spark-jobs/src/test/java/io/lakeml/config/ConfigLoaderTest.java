@@ -168,4 +168,34 @@ class ConfigLoaderTest {
     assertTrue(run.seedFor("split") != run.seedFor("trial.1"));
     assertTrue(run.seedFor("split") != new RunSettings("r", "n", 43).seedFor("split"));
   }
+
+  @Test
+  void featureStoreKeysAreReadAndChecked() throws IOException {
+    String f = file("fs.conf", "lakeml.feature-store.tables.t { owner = o, entity-keys = [id], "
+        + "event-time = at, source.path = x, features = [{ name = a, type = int, "
+        + "description = d }] }\nlakeml.input { features = [\"t.*\"], event-time = at, "
+        + "max-feature-age = 30d, feature-versions.t = 3 }\n"
+        + "lakeml.import-csv.more = [{ source = a.csv, target = lake/a }]");
+    Settings s = Settings.from(ConfigLoader.load(List.of(f), List.of()));
+    assertEquals("lake/features", s.featureStore().store().root());
+    assertEquals(List.of("t"), s.featureStore().tablesToMaterialize());
+    assertEquals(java.time.Duration.ofDays(30), s.trainingSet().maxFeatureAge().orElseThrow());
+    assertEquals(java.util.Map.of("t", 3L), s.trainingSet().spec().orElseThrow().versions());
+    assertEquals("lake/a", s.importCsv().more().get(0).target());
+
+    assertTrue(fails(List.of(f), List.of("lakeml.input.event-time=null")).getMessage()
+        .startsWith("Invalid lakeml.input.event-time: null (the label events' time column is "
+            + "required with lakeml.input.features"));
+    assertTrue(fails(List.of(f), List.of("lakeml.feature-store.materialize=[u]")).getMessage()
+        .startsWith("Invalid lakeml.feature-store.materialize: \"u\" (not a declared feature "
+            + "table; declared: [t])"));
+    assertTrue(fails(List.of(f), List.of("lakeml.input.feature-versions.t=1.5")).getMessage()
+        .startsWith("Invalid lakeml.input.feature-versions.t: 1.5"));
+    assertTrue(fails(List.of(f), List.of("lakeml.input.max-feature-age=soon")).getMessage()
+        .startsWith("Invalid lakeml.input.max-feature-age: expected a duration"));
+    assertTrue(fails(List.of(f), List.of("lakeml.import-csv.more=[{ source = a.csv }]"))
+        .getMessage().startsWith("Missing lakeml.import-csv.more[0].target"));
+    assertTrue(fails(List.of(f), List.of("lakeml.feature-store.tables.t.colour=red"))
+        .getMessage().startsWith("Unknown config key lakeml.feature-store.tables.t.colour"));
+  }
 }
