@@ -76,11 +76,14 @@ public final class TrainingSets {
           + spec.configKey() + ".features) has not been materialized: no Delta table at " + path
           + "; run io.lakeml.jobs.MaterializeFeaturesJob first");
     }
-    String section = spec.configKey() + ".feature-versions";
+    String key = spec.configKey() + ".feature-versions." + table.name();
     Long version = spec.versions().get(table.name());
-    // TableRef names fields as section.field: "lakeml.input.feature-versions.<table>" + ".version"
-    // would not be a real key, so the pinned version is named by the section alone.
-    return new DeltaReader(spark).read(new TableRef(path, null, version, null,
-        section + "[" + table.name() + "]"));
+    if (version != null) {
+      long latest = DeltaTable.forPath(spark, path).history(1).select("version").head()
+          .getLong(0);
+      LakemlException.check(version <= latest, key, version, "feature table " + table.name()
+          + " at " + path + " has versions up to " + latest);
+    }
+    return new DeltaReader(spark).read(new TableRef(path, null, version, null, key));
   }
 }

@@ -85,6 +85,11 @@ class TrainingSetsTest {
     TrainingSet replay = sets.build(labels, "labels", new TrainingSetSpec("applied_at",
         spec.features(), Optional.empty(), set.featureVersions(), "lakeml.input"));
     assertEquals(rows, replay.data().orderBy("customer_id", "applied_at").collectAsList());
+    LakemlException e = assertThrows(LakemlException.class, () -> sets.build(labels, "labels",
+        new TrainingSetSpec("applied_at", spec.features(), Optional.empty(),
+            Map.of("profile", 9L), "lakeml.input")));
+    assertTrue(e.getMessage().startsWith("Invalid lakeml.input.feature-versions.profile: 9 "
+        + "(feature table profile at "), e.getMessage());
   }
 
   @Test
