@@ -65,14 +65,14 @@ public final class FeatureMaterialization {
     if (profiled.containsKey(version)) {
       return;
     }
+    // Each feature's edges: those of the earliest version that had any (a feature added later
+    // or empty at first gets its own from the first version with values).
     Map<String, double[]> frozen = new LinkedHashMap<>();
-    if (!profiled.isEmpty()) {
-      profiled.values().iterator().next().forEach((f, s) -> {
-        if (s.edges() != null) {
-          frozen.put(f, s.edges());
-        }
-      });
-    }
+    profiled.values().forEach(byFeature -> byFeature.forEach((f, st) -> {
+      if (st.edges() != null && st.edges().length > 0) {
+        frozen.putIfAbsent(f, st.edges());
+      }
+    }));
     Map<String, FeatureStat> previous = new LinkedHashMap<>();
     profiled.keySet().stream().filter(v -> v < version).reduce((a, b) -> b)
         .ifPresent(v -> previous.putAll(profiled.get(v)));

@@ -23,6 +23,31 @@ final class FeatureTypes {
     return from.sameType(to) || Cast.canUpCast(from, to);
   }
 
+  /**
+   * The type two entity key columns are compared in: their own when equal, bigint when both are
+   * whole numbers; null otherwise (no silent string or floating-point comparison).
+   */
+  static DataType commonKeyType(DataType a, DataType b) {
+    if (a.sameType(b)) {
+      return a;
+    }
+    return isWhole(a) && isWhole(b) ? org.apache.spark.sql.types.DataTypes.LongType : null;
+  }
+
+  /** Types an entity key may have: strings, whole numbers, booleans, dates, timestamps. */
+  static boolean keyType(DataType type) {
+    return type instanceof StringType || isWhole(type) || type instanceof BooleanType
+        || isTime(type) || type instanceof org.apache.spark.sql.types.DecimalType d
+            && d.scale() == 0;
+  }
+
+  private static boolean isWhole(DataType type) {
+    return type instanceof org.apache.spark.sql.types.ByteType
+        || type instanceof org.apache.spark.sql.types.ShortType
+        || type instanceof org.apache.spark.sql.types.IntegerType
+        || type instanceof org.apache.spark.sql.types.LongType;
+  }
+
   static boolean isTime(DataType type) {
     return type instanceof TimestampType || type instanceof DateType;
   }

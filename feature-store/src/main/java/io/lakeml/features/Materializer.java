@@ -2,6 +2,8 @@ package io.lakeml.features;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.struct;
@@ -13,15 +15,12 @@ import io.delta.tables.DeltaTable;
 import io.lakeml.config.LakemlException;
 import io.lakeml.lake.DeltaCommits;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Computes a feature table from its source and upserts it into the store with one MERGE on
@@ -48,49 +47,63 @@ public final class Materializer {
     try {
       long sourceRows = checkRows(table, rows);
       String path = store.path(table.name());
-      List<String> added = List.of();
-      if (!DeltaTable.isDeltaTable(spark, path)) {
-        DeltaCommits.retrying(path, () -> rows.write().format("delta").mode("append")
-            .save(path));
-      } else {
-        added = StoredSchema.evolve(spark, table, path,
-            DeltaTable.forPath(spark, path).toDF().schema(), rows.schema());
-        DeltaCommits.retrying(path, () -> merge(table, path, rows));
+      StoredSchema.createIfAbsent(spark, table, path, rows.schema());
+      DeltaTable target = DeltaTable.forPath(spark, path);
+      List<String> added = StoredSchema.check(table, path, target);
+      // Only rows that are new or differ from the stored ones (null-safe, as EXCEPT compares):
+      // a rerun over the same source finds none and commits nothing.
+      Dataset<Row> changes = rows.except(StoredSchema.declaredColumns(table, target.toDF(),
+          rows.schema()));
+      long[] counts = {0, 0};
+      if (!changes.isEmpty()) {
+        DeltaCommits.retrying(path, () -> {
+          Row merged = merge(table, path, changes);
+          counts[0] = merged.getAs("num_inserted_rows");
+          counts[1] = merged.getAs("num_updated_rows");
+        });
       }
-      Row last = DeltaTable.forPath(spark, path).history(1)
-          .select("version", "operation", "operationMetrics").head();
-      Map<String, String> metrics = last.isNullAt(2) ? Map.of()
-          : CollectionConverters.asJava(last.<scala.collection.Map<String, String>>getAs(2));
-      long inserted = "MERGE".equals(last.getString(1))
-          ? parse(metrics.get("numTargetRowsInserted")) : parse(metrics.get("numOutputRows"));
-      long updated = parse(metrics.get("numTargetRowsUpdated"));
-      return new Materialization(table.name(), path, last.getLong(0), source.versions(),
-          sourceRows, inserted, updated, added);
+      long version = DeltaTable.forPath(spark, path).history(1).select("version").head()
+          .getLong(0);
+      return new Materialization(table.name(), path, version, source.versions(), sourceRows,
+          counts[0], counts[1], counts[0] + counts[1] == 0 ? List.of() : added);
     } finally {
       rows.unpersist();
       source.release().run();
     }
   }
 
-  /** One pass: rows, rows with a null key or time, and (keys, time) pairs seen twice. */
+  /**
+   * One pass: rows, rows with a null key or time, and (keys, time) pairs seen twice, each with an
+   * example. A failure while computing the source (e.g. its SQL) is reported as the source's.
+   */
   private static long checkRows(FeatureTable table, Dataset<Row> rows) {
     List<Column> keyCols = new ArrayList<>();
-    Column anyNull = col(SourceConformer.quoted(table.eventTime())).isNull();
+    Column anyNull = lit(false);
     for (String k : table.columns().subList(0, table.entityKeys().size() + 1)) {
       keyCols.add(col(SourceConformer.quoted(k)));
       anyNull = anyNull.or(col(SourceConformer.quoted(k)).isNull());
     }
-    Row r = rows.groupBy(keyCols.toArray(Column[]::new))
-        .agg(count(lit(1)).as("n"), sum(when(anyNull, 1).otherwise(0)).as("nulls"))
-        .agg(sum("n"), sum("nulls"), sum(when(col("n").gt(1), 1).otherwise(0)),
-            max_by(to_json(struct(keyCols.toArray(Column[]::new))), col("n")))
-        .head();
+    Column example = to_json(struct(keyCols.toArray(Column[]::new)));
+    Row r;
+    try {
+      r = rows.groupBy(keyCols.toArray(Column[]::new))
+          .agg(count(lit(1)).as("n"), max(when(anyNull, 1).otherwise(0)).as("null_key"),
+              first(example).as("example"))
+          .agg(sum("n"), sum(when(col("null_key").equalTo(1), col("n")).otherwise(0)),
+              sum(when(col("n").gt(1), 1).otherwise(0)),
+              max_by(col("example"), col("n")), max_by(col("example"), col("null_key")))
+          .head();
+    } catch (RuntimeException e) {
+      throw new LakemlException("Computing the source of feature table " + table.name() + " ("
+          + table.source().describe() + ", " + table.key() + ".source) failed: "
+          + e.getMessage(), e);
+    }
     long total = r.isNullAt(0) ? 0 : r.getLong(0);
     if (!r.isNullAt(1) && r.getLong(1) > 0) {
       throw new LakemlException(r.getLong(1) + " of " + total + " rows of the source of feature "
           + "table " + table.name() + " (" + table.source().describe() + ") have a null entity "
-          + "key or event time (" + table.key() + ".entity-keys " + table.entityKeys()
-          + ", .event-time " + table.eventTime() + "); nothing was written");
+          + "key or event time, e.g. " + r.getString(4) + " (" + table.key() + ".entity-keys "
+          + table.entityKeys() + ", .event-time " + table.eventTime() + "); nothing was written");
     }
     if (!r.isNullAt(2) && r.getLong(2) > 0) {
       throw new LakemlException("The source of feature table " + table.name() + " ("
@@ -101,30 +114,21 @@ public final class Materializer {
     return total;
   }
 
-  private void merge(FeatureTable table, String path, Dataset<Row> rows) {
+  /**
+   * One MERGE of the changed rows by (entity keys, event time); with schema evolution, so that
+   * new features (allowed by then) are added in the same commit as their values.
+   */
+  private Row merge(FeatureTable table, String path, Dataset<Row> changes) {
     Column on = lit(true);
     for (String k : table.columns().subList(0, table.entityKeys().size() + 1)) {
       String q = SourceConformer.quoted(k);
       on = on.and(col(T + "." + q).equalTo(col(S + "." + q)));
     }
-    Column changed = lit(false);
-    Map<String, Column> update = new LinkedHashMap<>();
-    for (String f : table.featureNames()) {
-      String q = SourceConformer.quoted(f);
-      changed = changed.or(col(T + "." + q).eqNullSafe(col(S + "." + q)).unary_$bang());
-      update.put(q, col(S + "." + q));
-    }
-    Map<String, Column> insert = new LinkedHashMap<>();
-    for (String c : table.columns()) {
-      insert.put(SourceConformer.quoted(c), col(S + "." + SourceConformer.quoted(c)));
-    }
-    DeltaTable.forPath(spark, path).as(T).merge(rows.as(S), on)
-        .whenMatched(changed).update(update)
-        .whenNotMatched().insert(insert)
-        .execute();
+    return DeltaTable.forPath(spark, path).as(T).merge(changes.as(S), on)
+        .withSchemaEvolution()
+        .whenMatched().updateAll()
+        .whenNotMatched().insertAll()
+        .execute().head();
   }
 
-  private static long parse(String metric) {
-    return metric == null ? 0 : Long.parseLong(metric);
-  }
 }

@@ -23,8 +23,11 @@ import org.apache.spark.sql.types.DataTypes;
  * The as-of join of label events to one feature table, distributed: label rows and feature rows
  * are unioned, partitioned by entity key and sorted by time (at equal times feature rows first),
  * and each label row takes the last feature row before it: the latest values at or before its
- * event time, never after. With a max age, values older than that are null instead. Label rows
- * are kept as they are (duplicates included), with the chosen features added as columns.
+ * event time, never after. A feature table whose event time is a date (a daily value) counts its
+ * values as known at the end of that day (the next midnight), so a label during the day never
+ * sees that day's value. With a max age, values older than that (from when they became known) are
+ * null instead. Label rows are kept as they are (duplicates included), with the chosen features
+ * added as columns.
  */
 public final class PointInTimeJoin {
   private static final String KEY = "__pit_key_";
@@ -48,11 +51,12 @@ public final class PointInTimeJoin {
       DataType lt = type(labels, k, labelsName, "entity key of feature table " + table.name()
           + " (" + table.key() + ".entity-keys)");
       DataType ft = stored.schema().apply(k).dataType();
-      DataType common = FeatureTypes.fits(ft, lt) ? lt : FeatureTypes.fits(lt, ft) ? ft : null;
+      DataType common = FeatureTypes.commonKeyType(lt, ft);
       if (common == null) {
         throw new LakemlException("Entity key " + k + " is " + lt.simpleString() + " in "
             + labelsName + " but " + ft.simpleString() + " in feature table " + table.name()
-            + " (" + table.key() + ".entity-keys): the types must match");
+            + " (" + table.key() + ".entity-keys): the types must match (or both be whole "
+            + "numbers)");
       }
       labelKeys.add(col(SourceConformer.quoted(k)).cast(common).as(KEY + i));
       featureKeys.add(col(SourceConformer.quoted(k)).cast(common).as(KEY + i));
@@ -66,7 +70,9 @@ public final class PointInTimeJoin {
     for (String f : features) {
       values.add(col(SourceConformer.quoted(f)));
     }
-    values.add(col(SourceConformer.quoted(table.eventTime())).as(FEATURE_TIME));
+    Column known = knownAt(stored.schema().apply(table.eventTime()).dataType(),
+        col(SourceConformer.quoted(table.eventTime())));
+    values.add(known.as(FEATURE_TIME));
     Column time = col(SourceConformer.quoted(labelTime)).cast(DataTypes.TimestampType);
 
     List<Column> labelSide = new ArrayList<>(labelKeys);
@@ -74,7 +80,7 @@ public final class PointInTimeJoin {
     labelSide.add(lit(1).as(SIDE));
     labelSide.add(struct(col("*")).as("__pit_label"));
     List<Column> featureSide = new ArrayList<>(featureKeys);
-    featureSide.add(col(SourceConformer.quoted(table.eventTime())).as(TIME));
+    featureSide.add(known.as(TIME));
     featureSide.add(lit(0).as(SIDE));
     featureSide.add(struct(values.toArray(Column[]::new)).as(VALUES));
 
@@ -91,7 +97,8 @@ public final class PointInTimeJoin {
 
     Column fresh = lit(true);
     if (maxAge.isPresent()) {
-      long micros = maxAge.get().toNanos() / 1000;
+      long micros = Math.multiplyExact(maxAge.get().getSeconds(), 1_000_000L)
+          + maxAge.get().getNano() / 1000;
       fresh = unix_micros(col(VALUES + "." + FEATURE_TIME))
           .geq(unix_micros(col(TIME)).minus(micros));
     }
@@ -105,6 +112,13 @@ public final class PointInTimeJoin {
           .as(f, stored.schema().apply(f).metadata()));
     }
     return joined.select(out.toArray(Column[]::new));
+  }
+
+  /** When a stored row's values became known: its time, or the end of its day for dates. */
+  static Column knownAt(DataType eventTimeType, Column eventTime) {
+    return eventTimeType instanceof org.apache.spark.sql.types.DateType
+        ? org.apache.spark.sql.functions.date_add(eventTime, 1).cast(DataTypes.TimestampType)
+        : eventTime.cast(DataTypes.TimestampType);
   }
 
   private static DataType type(Dataset<Row> labels, String column, String labelsName,

@@ -8,7 +8,6 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.MetadataBuilder;
 import org.apache.spark.sql.types.StructField;
@@ -26,7 +25,13 @@ final class SourceConformer {
     StructType schema = source.schema();
     List<Column> out = new ArrayList<>();
     for (String key : table.entityKeys()) {
-      field(table, schema, key, table.key() + ".entity-keys");
+      StructField f = field(table, schema, key, table.key() + ".entity-keys");
+      if (!FeatureTypes.keyType(f.dataType())) {
+        throw new LakemlException("Entity key " + key + " of feature table " + table.name()
+            + " has type " + f.dataType().simpleString() + " in its source ("
+            + table.source().describe() + "); " + table.key() + ".entity-keys must name string, "
+            + "whole-number, boolean, date or timestamp columns");
+      }
       out.add(col(quoted(key)));
     }
     StructField time = field(table, schema, table.eventTime(), table.key() + ".event-time");
@@ -36,7 +41,8 @@ final class SourceConformer {
           + time.dataType().simpleString() + "; " + table.key() + ".event-time must name a "
           + "timestamp or date column");
     }
-    out.add(col(quoted(table.eventTime())).cast(DataTypes.TimestampType).as(table.eventTime()));
+    // Dates stay dates: the join counts a date's values as known at the end of that day.
+    out.add(col(quoted(table.eventTime())).as(table.eventTime()));
     for (int i = 0; i < table.features().size(); i++) {
       FeatureDef f = table.features().get(i);
       String key = table.key() + ".features[" + i + "]";

@@ -1,38 +1,62 @@
 package io.lakeml.features;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import io.delta.tables.DeltaTable;
 import io.lakeml.config.LakemlException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The schema rules between a declared feature table and the Delta table already stored: entity
- * keys and event time never change; a declared feature the table lacks is added (null in the rows
- * written before) only when the table allows new features; a feature whose type differs is
- * rejected; a stored feature no longer declared is kept, and stops being updated.
+ * keys and event time never change (they are table properties, set at creation); a declared
+ * feature the table lacks is added (null in the rows written before, by the MERGE that brings its
+ * values) only when the table allows new features; a feature whose type differs is rejected; a
+ * stored feature no longer declared is kept, and stops being updated.
  */
 final class StoredSchema {
   private StoredSchema() {}
 
-  /** Checks the stored schema against the conformed rows' and adds new feature columns. */
-  static List<String> evolve(SparkSession spark, FeatureTable table, String path,
-      StructType stored, StructType incoming) {
-    for (String column : table.columns().subList(0, table.entityKeys().size() + 1)) {
-      StructField want = incoming.apply(column);
-      StructField have = find(stored, column);
-      if (have == null || !have.dataType().sameType(want.dataType())) {
-        throw new LakemlException("Feature table " + table.name() + " at " + path + " has "
-            + (have == null ? "no column " + column : "column " + column + " of type "
-                + have.dataType().simpleString()) + ", but its declaration (" + table.key()
-            + ") makes it a key or event time of type " + want.dataType().simpleString()
-            + ": entity keys and event time cannot change; declare a new table");
-      }
+  static final String KEYS_PROPERTY = "lakeml.entity-keys";
+  static final String TIME_PROPERTY = "lakeml.event-time";
+
+  /** Creates the empty table with the declared schema; its keys and time as table properties. */
+  static void createIfAbsent(SparkSession spark, FeatureTable table, String path,
+      StructType schema) {
+    if (!DeltaTable.isDeltaTable(spark, path)) {
+      DeltaTable.createIfNotExists(spark).location(path).addColumns(schema)
+          .comment(table.description())
+          .property(KEYS_PROPERTY, String.join(",", table.entityKeys()))
+          .property(TIME_PROPERTY, table.eventTime()).execute();
     }
+  }
+
+  /** Checks the stored table against the declaration; returns the declared features it lacks. */
+  static List<String> check(FeatureTable table, String path, DeltaTable stored) {
+    Row detail = stored.detail().select("properties").head();
+    Map<String, String> properties = detail.isNullAt(0) ? Map.of()
+        : CollectionConverters.asJava(detail.<scala.collection.Map<String, String>>getAs(0));
+    String keys = String.join(",", table.entityKeys());
+    if (!keys.equals(properties.get(KEYS_PROPERTY))
+        || !table.eventTime().equals(properties.get(TIME_PROPERTY))) {
+      throw new LakemlException("Feature table " + table.name() + " at " + path + " is keyed by ["
+          + properties.get(KEYS_PROPERTY) + "] at " + properties.get(TIME_PROPERTY) + ", but "
+          + table.key() + " declares entity-keys [" + keys + "] and event-time "
+          + table.eventTime() + ": keys and event time cannot change; declare a new table");
+    }
+    StructType schema = stored.toDF().schema();
     List<String> added = new ArrayList<>();
     for (FeatureDef f : table.features()) {
-      StructField have = find(stored, f.name());
+      StructField have = find(schema, f.name());
       if (have == null) {
         added.add(f.name());
       } else if (!have.dataType().sameType(f.type())) {
@@ -47,17 +71,19 @@ final class StoredSchema {
           + "column for the declared features " + added + "; set " + table.key()
           + ".allow-new-features = true to add them (rows written before get nulls)");
     }
-    if (!added.isEmpty()) {
-      List<String> columns = new ArrayList<>();
-      for (String name : added) {
-        FeatureDef f = table.feature(name).orElseThrow();
-        columns.add(SourceConformer.quoted(name) + " " + f.type().sql() + " COMMENT '"
-            + f.description().replace("\\", "\\\\").replace("'", "\\'") + "'");
-      }
-      spark.sql("ALTER TABLE delta.`" + path.replace("`", "``") + "` ADD COLUMNS ("
-          + String.join(", ", columns) + ")");
-    }
     return added;
+  }
+
+  /** The stored rows as the declared columns (null where a new feature is not stored yet). */
+  static Dataset<Row> declaredColumns(FeatureTable table, Dataset<Row> stored,
+      StructType declared) {
+    List<String> have = List.of(stored.columns());
+    List<Column> out = new ArrayList<>();
+    for (StructField f : declared.fields()) {
+      out.add(have.contains(f.name()) ? col(SourceConformer.quoted(f.name()))
+          : lit(null).cast(f.dataType()).as(f.name()));
+    }
+    return stored.select(out.toArray(Column[]::new));
   }
 
   private static StructField find(StructType schema, String column) {

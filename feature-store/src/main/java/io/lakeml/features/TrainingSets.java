@@ -39,9 +39,10 @@ public final class TrainingSets {
                 + "it uses " + refs.keySet());
       }
     }
+    // Spark resolves column names ignoring case: "Income" and "income" would clash.
     Map<String, String> owner = new LinkedHashMap<>();
     for (String c : labels.columns()) {
-      owner.put(c, labelsName);
+      owner.put(c.toLowerCase(java.util.Locale.ROOT), labelsName);
     }
     Map<String, Long> versions = new LinkedHashMap<>();
     LinkedHashSet<String> keys = new LinkedHashSet<>();
@@ -50,7 +51,8 @@ public final class TrainingSets {
     for (Map.Entry<String, List<String>> ref : refs.entrySet()) {
       FeatureTable table = store.table(ref.getKey());
       for (String f : ref.getValue()) {
-        String other = owner.putIfAbsent(f, "feature table " + table.name());
+        String other = owner.putIfAbsent(f.toLowerCase(java.util.Locale.ROOT),
+            "feature table " + table.name());
         if (other != null) {
           throw LakemlException.invalid(spec.configKey() + ".features", table.name() + "." + f,
               "column " + f + " would come from both " + other + " and feature table "
@@ -59,6 +61,15 @@ public final class TrainingSets {
       }
       PinnedTable stored = read(table, spec);
       versions.put(table.name(), stored.version());
+      for (String f : ref.getValue()) {
+        if (!List.of(stored.data().columns()).contains(f)) {
+          throw new LakemlException("Feature table " + table.name() + " at version "
+              + stored.version() + " has no column " + f + " (declared in " + table.key()
+              + ".features but added later, or not materialized since): pin a later version in "
+              + spec.configKey() + ".feature-versions." + table.name() + " or run "
+              + "io.lakeml.jobs.MaterializeFeaturesJob");
+        }
+      }
       keys.addAll(table.entityKeys());
       added.addAll(ref.getValue());
       out = PointInTimeJoin.join(out, spec.eventTime(), labelsName, table, stored.data(),

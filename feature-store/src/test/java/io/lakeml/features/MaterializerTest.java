@@ -66,6 +66,7 @@ class MaterializerTest {
     Materialization again = materialize(store);
     assertEquals(0, again.inserted());
     assertEquals(0, again.updated());
+    assertEquals(first.version(), again.version(), "a rerun over the same source commits nothing");
     assertEquals(before, stored(store));
 
     // One changed value, one new row: one update, one insert, the rest untouched.
@@ -101,6 +102,13 @@ class MaterializerTest {
     assertEquals(List.of("debt"), added.added());
     assertEquals(5.0, stored(store("int", debt, true)).get(0).getDouble(4));
 
+    FeatureStore rekeyed = StoreFixture.store(dir, "customers { owner = risk, entity-keys = "
+        + "[id, city], event-time = at, source.path = \"${src}/customers\", features = [{ name = "
+        + "income, type = int, description = d }] }");
+    e = assertThrows(LakemlException.class, () -> materialize(rekeyed));
+    assertTrue(e.getMessage().contains("is keyed by [id] at at, but "
+        + "lakeml.feature-store.tables.customers declares entity-keys [id,city]"), e.getMessage());
+
     e = assertThrows(LakemlException.class, () -> materialize(store("bigint", debt, true)));
     assertTrue(e.getMessage().contains("Feature income of feature table customers is declared "
         + "bigint in lakeml.feature-store.tables.customers.features but is stored at "), e.getMessage());
@@ -120,6 +128,8 @@ class MaterializerTest {
         row(1, ts("2024-01-01"), 100, "a"), row(null, ts("2024-01-01"), 101, "a")));
     e = assertThrows(LakemlException.class, () -> materialize(store));
     assertTrue(e.getMessage().contains("1 of 2 rows of the source of feature table customers"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("have a null entity key or event time, e.g. {\"at\":"),
         e.getMessage());
 
     StoreFixture.writeSource(dir, "customers", SOURCE, List.of(row(1, ts("2024-01-01"), 1, "a")));

@@ -109,15 +109,19 @@ class PointInTimeJoinTest {
   @Test
   void aValueFromTheFutureIsNeverUsed() {
     Dataset<Row> stored = SparkTest.spark().createDataFrame(List.of(
-        row("north", 1L, time(5), 5, 0.1), row("north", 1L, time(10), 10, 0.9)), FEATURES);
+        row("north", 1L, time(5), 5, 0.1), row("north", 1L, time(10), 10, 0.9),
+        row("north", 1L, time(20), 20, null)), FEATURES);
     Dataset<Row> labels = SparkTest.spark().createDataFrame(List.of(
         row("north", 1, time(9), 1, "a"), row("north", 1, time(10), 2, "b"),
-        row("north", 1, time(4), 3, "c")), LABELS).drop("score");
+        row("north", 1, time(4), 3, "c"), row("north", 1, time(21), 4, "d")), LABELS)
+        .drop("score");
     List<Row> joined = PointInTimeJoin.join(labels, "event_time", "labels", table(), stored,
         List.of("score"), Optional.empty()).orderBy("label").collectAsList();
     assertEquals(0.1, joined.get(0).getDouble(4));
     assertEquals(0.9, joined.get(1).getDouble(4));
     assertNull(joined.get(2).get(4));
+    // The latest row's value is null: null it is, not an older non-null value.
+    assertNull(joined.get(3).get(4));
   }
 
   @Test

@@ -59,16 +59,19 @@ class TrainingSetsTest {
 
     Dataset<Row> labels = SparkTest.spark().createDataFrame(List.of(
         row(1, ts("2024-02-15"), "no"), row(1, ts("2024-03-01"), "yes"),
-        row(2, ts("2024-02-01"), "no"), row(3, ts("2024-02-01"), "no")), LABELS);
+        row(2, ts("2024-02-01"), "no"), row(3, ts("2024-02-01"), "no"),
+        // Same day as customer 1's spend: a daily value is known only once its day is over.
+        row(1, ts("2024-02-01 10:00:00"), "same-day")), LABELS);
     TrainingSetSpec spec = new TrainingSetSpec("applied_at", List.of("profile.*",
         "spend.spend_day"), Optional.empty(), Map.of(), "lakeml.input");
     TrainingSets sets = new TrainingSets(SparkTest.spark(), store);
     TrainingSet set = sets.build(labels, "labels", spec);
     assertEquals(List.of("income", "spend_day"), set.featureColumns());
     assertEquals(List.of("customer_id"), set.keyColumns());
-    assertEquals(Map.of("profile", 0L, "spend", 0L), set.featureVersions());
+    // Version 0 creates each table (keys and event time as properties), 1 is the first MERGE.
+    assertEquals(Map.of("profile", 1L, "spend", 1L), set.featureVersions());
     List<Row> rows = set.data().orderBy("customer_id", "applied_at").collectAsList();
-    assertEquals(List.of(
+    assertEquals(List.of(row(1, ts("2024-02-01 10:00:00"), "same-day", 1000, null),
         row(1, ts("2024-02-15"), "no", 1000, 15.0), row(1, ts("2024-03-01"), "yes", 5000, 15.0),
         row(2, ts("2024-02-01"), "no", 2000, null), row(3, ts("2024-02-01"), "no", null, null)),
         rows.stream().map(r -> row(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4))).toList());

@@ -13,6 +13,8 @@ import java.util.Optional;
 public record TrainingSetSettings(List<String> features, String eventTime,
     Optional<Duration> maxFeatureAge, Map<String, Long> featureVersions) {
 
+  static final long MAX_AGE_DAYS = 36_500;
+
   public TrainingSetSettings {
     features = List.copyOf(features);
     featureVersions = Map.copyOf(featureVersions);
@@ -25,8 +27,9 @@ public record TrainingSetSettings(List<String> features, String eventTime,
         "lakeml.input.feature-versions", featureVersions,
         "only used with lakeml.input.features, which is empty");
     LakemlException.check(maxFeatureAge.isEmpty() || !maxFeatureAge.get().isNegative()
-        && !maxFeatureAge.get().isZero(), "lakeml.input.max-feature-age",
-        maxFeatureAge.map(Duration::toString).orElse(null), "must be > 0");
+        && !maxFeatureAge.get().isZero() && maxFeatureAge.get().toDays() <= MAX_AGE_DAYS,
+        "lakeml.input.max-feature-age", maxFeatureAge.map(Duration::toString).orElse(null),
+        "must be > 0 and at most " + MAX_AGE_DAYS + " days");
     featureVersions.forEach((t, v) -> LakemlException.check(v >= 0,
         "lakeml.input.feature-versions." + t, v, "must be >= 0"));
   }

@@ -30,6 +30,9 @@ public final class ImportCsvJob {
     String source = s.requireSource();
     String target = s.target() != null ? s.target()
         : new LakePaths(settings.lakeRoot()).dataset(settings.run().name());
+    // Every source and schema is checked before the first table is written.
+    check(source, s.schema(), "lakeml.import-csv");
+    s.more().forEach(f -> check(f.source(), f.schema(), f.key()));
     load(spark, source, s.schema(), target, s.mode(), "lakeml.import-csv");
     for (ImportCsvSettings.CsvFile f : s.more()) {
       load(spark, f.source(), f.schema(), f.target(), s.mode(), f.key());
@@ -45,10 +48,6 @@ public final class ImportCsvJob {
           target);
       return;
     }
-    if (!source.contains("://") && !new File(source).exists()) {
-      throw new LakemlException("CSV source " + source + " (" + key + ".source) does not "
-          + "exist (working directory " + new File("").getAbsolutePath() + ")");
-    }
     DataFrameReader reader = spark.read().option("header", "true").option("mode", "FAILFAST");
     if (schema != null) {
       reader = reader.schema(schema(schema, key));
@@ -58,6 +57,16 @@ public final class ImportCsvJob {
     Dataset<Row> rows = reader.csv(source);
     rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(target);
     LOG.info("Imported {} into Delta table {}", source, target);
+  }
+
+  private static void check(String source, String schema, String key) {
+    if (!source.contains("://") && !new File(source).exists()) {
+      throw new LakemlException("CSV source " + source + " (" + key + ".source) does not "
+          + "exist (working directory " + new File("").getAbsolutePath() + ")");
+    }
+    if (schema != null) {
+      schema(schema, key);
+    }
   }
 
   private static StructType schema(String ddl, String key) {

@@ -64,9 +64,17 @@ public final class AutoMLPipeline {
 
   public RunSummary run() {
     Instant started = Instant.now();
+    TrainingInput input = TrainingInput.read(spark, settings);
+    try {
+      return run(input, started);
+    } finally {
+      input.release();
+    }
+  }
+
+  private RunSummary run(TrainingInput input, Instant started) {
     String runId = settings.run().id();
     LakePaths lake = new LakePaths(settings.lakeRoot());
-    TrainingInput input = TrainingInput.read(spark, settings);
     PinnedTable table = input.table();
     LOG.info("Run {}: reading {} at version {}{}", runId, table.ref().describe(), table.version(),
         input.set().map(s -> "; point-in-time features " + s.featureColumns()
@@ -153,7 +161,7 @@ public final class AutoMLPipeline {
       Optional<ModelInfo.TrainingSetInfo> setInfo = input.set().map(s -> new ModelInfo
           .TrainingSetInfo(settings.featureStore().store().root(), settings.trainingSet()
               .eventTime(), s.keyColumns(), s.references(),
-              settings.trainingSet().maxFeatureAge().map(d -> d.toSeconds()).orElse(null),
+              settings.trainingSet().maxFeatureAge().map(java.time.Duration::toString).orElse(null),
               s.featureVersions()));
       String provenance = Provenance.json(summary, BuildInfo.versions(spark.version()), intake,
           winner, Map.of("split", splitSeed, "sample", settings.run().seedFor("sample")),

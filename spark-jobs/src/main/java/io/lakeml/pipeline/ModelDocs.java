@@ -66,8 +66,7 @@ final class ModelDocs {
       md.append("- Point-in-time features from the feature store at `").append(t.storeRoot())
           .append("`: ").append(t.features()).append(", each the latest value at or before `")
           .append(t.eventTime()).append("`")
-          .append(t.maxAgeSeconds() == null ? "" : " and at most " + t.maxAgeSeconds()
-              + " s old")
+          .append(t.maxAge() == null ? "" : " and at most " + t.maxAge() + " old")
           .append("; feature table versions ").append(t.featureVersions()).append("\n");
     }
     md.append(String.format(Locale.ROOT, "- Rows: %d read, %d without label dropped, %d for "

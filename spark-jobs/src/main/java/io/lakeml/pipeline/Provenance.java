@@ -36,7 +36,7 @@ final class Provenance {
       fs.put("event_time", t.eventTime());
       fs.put("entity_keys", t.keyColumns());
       fs.put("features", t.features());
-      fs.put("max_age_seconds", t.maxAgeSeconds());
+      fs.put("max_age", t.maxAge());
       fs.put("feature_table_versions", t.featureVersions());
       input.put("feature_store", fs);
     });

@@ -10,11 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * What a run trains on: lakeml.input read at one pinned Delta version, or, with
  * lakeml.input.features, the point-in-time training set built from those label events and the
- * feature store. In that case the entity keys and the event time are excluded from the features.
+ * feature store. In that case the entity keys and the event time are excluded from the features,
+ * and the training set is cached (every pass of the intake would otherwise redo the as-of joins)
+ * until {@link #release()}.
  *
  * @param table the pinned input; its data is the training set when one was built
  * @param input lakeml.input as the intake applies it
@@ -31,7 +34,15 @@ public record TrainingInput(PinnedTable table, InputSettings input, Optional<Tra
         .build(labels.data(), labels.ref().describe(), settings.trainingSet().spec().get());
     List<String> notFeatures = new ArrayList<>(set.keyColumns());
     notFeatures.add(settings.trainingSet().eventTime());
-    return new TrainingInput(new PinnedTable(labels.ref(), labels.version(), set.data()),
+    return new TrainingInput(new PinnedTable(labels.ref(), labels.version(),
+        set.data().persist(StorageLevel.MEMORY_AND_DISK())),
         settings.input().excluding(notFeatures), Optional.of(set));
+  }
+
+  /** Drops the cached training set (nothing to do for a plain table). */
+  public void release() {
+    if (set.isPresent()) {
+      table.data().unpersist();
+    }
   }
 }

@@ -43,11 +43,11 @@ public record ModelInfo(String format, String name, String runId, String task, S
    * How the training set was built from the feature store (null: from a plain table). Scoring
    * joins the same features to its input, as of each row's event time.
    *
-   * @param maxAgeSeconds   null = any age
+   * @param maxAge          ISO-8601 duration (e.g. PT720H); null = any age
    * @param featureVersions the Delta version of every feature table read (to rebuild the set)
    */
   public record TrainingSetInfo(String storeRoot, String eventTime, List<String> keyColumns,
-      List<String> features, Long maxAgeSeconds, Map<String, Long> featureVersions) {}
+      List<String> features, String maxAge, Map<String, Long> featureVersions) {}
 
   public ModelInfo {
     classes = classes == null ? List.of() : List.copyOf(classes);

@@ -77,9 +77,14 @@ public final class BatchScorer {
       // The model was trained on point-in-time features: join the same ones, as of each row's
       // event time, from the feature tables' latest versions (recorded with the predictions).
       ModelInfo.TrainingSetInfo t = info.trainingSet();
+      if (!t.storeRoot().equals(store.root())) {
+        throw new LakemlException(entry.describe() + " was trained on the feature store at "
+            + t.storeRoot() + " but lakeml.feature-store.root is " + store.root() + ": score "
+            + "with the store it was trained on");
+      }
       TrainingSet set = new TrainingSets(spark, store).build(rows, input.ref().describe(),
-          new TrainingSetSpec(t.eventTime(), t.features(), Optional.ofNullable(t.maxAgeSeconds())
-              .map(Duration::ofSeconds), Map.of(), "model.json trainingSet of " + entry.describe()));
+          new TrainingSetSpec(t.eventTime(), t.features(), Optional.ofNullable(t.maxAge())
+              .map(Duration::parse), Map.of(), "model.json trainingSet of " + entry.describe()));
       rows = set.data();
       featureVersions = set.featureVersions();
     }

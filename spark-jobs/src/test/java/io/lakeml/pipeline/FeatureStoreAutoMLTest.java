@@ -22,8 +22,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(SparkTest.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FeatureStoreAutoMLTest {
   @TempDir
   static Path dir;
@@ -47,7 +51,9 @@ class FeatureStoreAutoMLTest {
         "lakeml.run.name=pit", "lakeml.label.column=y", "lakeml.label.positive-class=yes",
         "lakeml.search.families=[logistic_regression]", "lakeml.search.max-trials=1",
         "lakeml.search.ensemble.enabled=false", "lakeml.search.holdout-top=1",
-        "lakeml.report.enabled=false", "lakeml.select.mode=off", "lakeml.cv.folds=2"));
+        "lakeml.report.enabled=false", "lakeml.select.mode=off", "lakeml.cv.folds=2",
+        // A leaked flag must reach the model (not be dropped as a leak) for the AUC to show it.
+        "lakeml.intake.leakage.action=warn"));
     sets.addAll(List.of(extra));
     return Settings.from(ConfigLoader.load(List.of(conf.toString()), sets));
   }
@@ -59,7 +65,7 @@ class FeatureStoreAutoMLTest {
             + "CAST(id AS INT), 0, 0) AS event_time, randn(3) AS x, rand(4) AS noise "
             + "FROM range(600)")
         .selectExpr("entity", "event_time", "x",
-            "CASE WHEN x + 1.5 * (noise - 0.5) > 0 THEN 'yes' ELSE 'no' END AS y")
+            "CASE WHEN x + 4 * (noise - 0.5) > 0 THEN 'yes' ELSE 'no' END AS y")
         .createOrReplaceTempView("truth");
     spark.sql("SELECT entity, event_time, y FROM truth").write().format("delta")
         .save(dir.resolve("labels").toString());
@@ -80,13 +86,18 @@ class FeatureStoreAutoMLTest {
   }
 
   @Test
+  @Order(1)
   void trainsWithoutTheFutureAndRecordsTheFeatureVersions() throws Exception {
     double auc = run.holdoutMetrics().get("areaUnderROC");
     assertTrue(auc > 0.6 && auc < 0.95, "holdout AUC " + auc + ": a leak would give ~1");
+    assertEquals(List.of("unknown"), TrainingInput.read(SparkTest.spark(),
+        settings("lakeml.run.id=check")).table().data().select("flag").distinct()
+        .collectAsList().stream().map(r -> r.getString(0)).toList());
     JsonNode provenance = new ObjectMapper().readTree(Files.readString(
         Path.of(run.modelPath(), "provenance.json")));
     JsonNode fs = provenance.path("input").path("feature_store");
-    assertEquals(0, fs.path("feature_table_versions").path("signals").asLong(-1));
+    // Version 0 created the feature table, 1 is the first MERGE.
+    assertEquals(1, fs.path("feature_table_versions").path("signals").asLong(-1));
     assertEquals("event_time", fs.path("event_time").asText());
     ModelInfo info = ModelInfo.read(SparkTest.spark(), run.modelPath());
     assertEquals(List.of("signals.x", "signals.flag"), info.trainingSet().features());
@@ -96,6 +107,7 @@ class FeatureStoreAutoMLTest {
   }
 
   @Test
+  @Order(2)
   void scoringJoinsTheSameFeaturesAsOfEachRow() {
     ScoreJob.run(SparkTest.spark(), settings("lakeml.run.id=pit1-score"));
     Dataset<Row> predictions = SparkTest.spark().read().format("delta")
@@ -103,11 +115,12 @@ class FeatureStoreAutoMLTest {
     assertEquals(600, predictions.count());
     assertEquals(List.of("unknown"), predictions.select("flag").distinct().collectAsList()
         .stream().map(r -> r.getString(0)).toList());
-    assertEquals(Map.of("signals", 0L), predictions.head().getJavaMap(
+    assertEquals(Map.of("signals", 1L), predictions.head().getJavaMap(
         predictions.schema().fieldIndex("feature_versions")));
   }
 
   @Test
+  @Order(3)
   void pinnedFeatureVersionsRebuildTheTrainingSet() {
     SparkSession spark = SparkTest.spark();
     List<Row> before = sorted(TrainingInput.read(spark, settings("lakeml.run.id=r0")));
@@ -116,10 +129,10 @@ class FeatureStoreAutoMLTest {
         .save(dir.resolve("signals").toString());
     MaterializeFeaturesJob.run(spark, settings("lakeml.run.id=m2"));
     TrainingInput latest = TrainingInput.read(spark, settings("lakeml.run.id=r1"));
-    assertEquals(Map.of("signals", 1L), latest.set().orElseThrow().featureVersions());
+    assertEquals(Map.of("signals", 2L), latest.set().orElseThrow().featureVersions());
     assertNotEquals(before, sorted(latest));
     TrainingInput replay = TrainingInput.read(spark, settings("lakeml.run.id=r2",
-        "lakeml.input.feature-versions.signals=0"));
+        "lakeml.input.feature-versions.signals=1"));
     assertEquals(before, sorted(replay));
   }
 
