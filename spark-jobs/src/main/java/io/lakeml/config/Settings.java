@@ -103,7 +103,7 @@ public record Settings(RunSettings run, String lakeRoot, InputSettings input,
     RegistrySettings registry = new RegistrySettings(reg.bool("register"),
         reg.bool("auto-promote"), reg.doubleValue("margin"),
         reg.enumValue("action", RegistrySettings.Action.class), reg.optString("model"),
-        reg.optInt("version"));
+        reg.optInt("version"), reg.optString("run-id"));
 
     ConfigReader sc = new ConfigReader(config, "lakeml.score");
     ConfigReader scIn = new ConfigReader(config, "lakeml.score.input");

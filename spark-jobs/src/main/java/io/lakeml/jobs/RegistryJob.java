@@ -3,6 +3,7 @@ package io.lakeml.jobs;
 import io.lakeml.config.RegistrySettings;
 import io.lakeml.config.Settings;
 import io.lakeml.lake.LakePaths;
+import io.lakeml.pipeline.RunRegistration;
 import io.lakeml.registry.ModelRegistry;
 import io.lakeml.registry.RegistryEntry;
 import java.util.List;
@@ -13,7 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * spark-submit entry point for the model registry (lakeml.registry.action): list the versions of
  * lakeml.registry.model, promote lakeml.registry.version to champion (by hand: no margin rule),
- * or roll back to the previous champion. Prints the versions after the change.
+ * roll back to the previous champion, or register the model of the finished AutoML run
+ * lakeml.registry.run-id (made with lakeml.registry.register = false) with the auto-promote rule.
+ * Prints the versions after the change.
  */
 public final class RegistryJob {
   private static final Logger LOG = LoggerFactory.getLogger(RegistryJob.class);
@@ -34,6 +37,12 @@ public final class RegistryJob {
       case PROMOTE -> LOG.info("Promoted {}", registry.promote(model, r.version(), note)
           .describe());
       case ROLLBACK -> LOG.info("Rolled back to {}", registry.rollback(model, note).describe());
+      case REGISTER -> {
+        RegistryEntry entry = RunRegistration.register(spark, settings.lakeRoot(), r,
+            r.runIdOr(settings.run().id()));
+        LOG.info("Registered {}", entry.describe());
+        model = entry.modelName();
+      }
       case LIST -> { }
     }
     List<RegistryEntry> versions = registry.versions(model);
