@@ -5,9 +5,11 @@ import static org.apache.spark.sql.functions.lit;
 
 import io.delta.tables.DeltaTable;
 import io.lakeml.config.LakemlException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -29,14 +31,29 @@ final class StoredSchema {
   static final String KEYS_PROPERTY = "lakeml.entity-keys";
   static final String TIME_PROPERTY = "lakeml.event-time";
 
-  /** Creates the empty table with the declared schema; its keys and time as table properties. */
+  /**
+   * Creates the empty table with the declared schema; its keys and time as table properties. The
+   * location is qualified first: Delta's builder names a table without a catalog name
+   * delta.`location`, and takes a relative location (the default lake root "lake") for a catalog
+   * table name, which it rejects.
+   */
   static void createIfAbsent(SparkSession spark, FeatureTable table, String path,
       StructType schema) {
     if (!DeltaTable.isDeltaTable(spark, path)) {
-      DeltaTable.createIfNotExists(spark).location(path).addColumns(schema)
+      DeltaTable.createIfNotExists(spark).location(qualified(spark, path)).addColumns(schema)
           .comment(table.description())
           .property(KEYS_PROPERTY, String.join(",", table.entityKeys()))
           .property(TIME_PROPERTY, table.eventTime()).execute();
+    }
+  }
+
+  /** The path made absolute on its file system (relative paths resolve against its working dir). */
+  static String qualified(SparkSession spark, String path) {
+    Path p = new Path(path);
+    try {
+      return p.getFileSystem(spark.sessionState().newHadoopConf()).makeQualified(p).toString();
+    } catch (IOException e) {
+      throw new LakemlException("Cannot resolve the feature table location " + path + ": " + e, e);
     }
   }
 

@@ -47,6 +47,22 @@ class MaterializerTest {
   }
 
   @Test
+  void materializesUnderARelativeStoreRoot() {
+    // The default lake root is the relative "lake"; Delta's table builder took a relative
+    // location for a catalog table name and failed the demo in CI.
+    StoreFixture.writeSource(dir, "customers", SOURCE, List.of(row(1, ts("2024-01-01"), 100, "a")));
+    Path relative = Path.of("").toAbsolutePath().relativize(dir);
+    assertFalse(relative.isAbsolute());
+    String tables = String.format(TABLE, "", "bigint", "")
+        .replace("${src}", dir.resolve("src").toString());
+    FeatureStore store = FeatureStoreConfig.read(com.typesafe.config.ConfigFactory.parseString(
+        "lakeml.feature-store { root = \"" + relative.resolve("features") + "\"\n tables { "
+            + tables + " } }").resolve());
+    assertEquals(1, materialize(store).inserted());
+    assertEquals(1, stored(store).size());
+  }
+
+  @Test
   void upsertsByKeyAndTimeAndRerunsChangeNothing() {
     StoreFixture.writeSource(dir, "customers", SOURCE, List.of(
         row(1, ts("2024-01-01"), 100, "a"), row(1, ts("2024-02-01"), 110, "a"),
