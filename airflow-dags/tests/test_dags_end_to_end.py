@@ -43,8 +43,11 @@ def order(dag):
 
 def submit(jar, java_class, args, conf=None, log=None):
     """bin/lakeml-submit in place of spark-submit; returns the exit code."""
+    # Each JVM lives a minute or two: the C1 compiler alone costs less than C2's compiles give
+    # back (bench/ci-time.md).
     cmd = [str(ROOT / "bin/lakeml-submit"), "--master", "local[2]",
-           "--driver-memory", "1g", "--conf", "spark.sql.shuffle.partitions=4",
+           "--driver-memory", "1g", "--driver-java-options", "-XX:TieredStopAtLevel=1",
+           "--conf", "spark.sql.shuffle.partitions=4",
            "--conf", "spark.ui.enabled=false"]
     for k, v in (conf or {}).items():
         if k != "spark.driver.memory":  # the launcher's JVM is the driver: --driver-memory above

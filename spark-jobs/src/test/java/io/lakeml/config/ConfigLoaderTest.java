@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -146,6 +147,21 @@ class ConfigLoaderTest {
     assertEquals("status", s.label().column());
     assertEquals("lake/datasets/credit_data", s.input().path());
     assertEquals("WARN", s.spark().logLevel());
+  }
+
+  @Test
+  void envFilesSetTheLakeRootWhateverTheOrder() {
+    String pipeline = "../conf/pipelines/credit_demo.conf";
+    Map<String, String> roots = Map.of("standalone", "s3a://lakeml/lake", "yarn",
+        "hdfs:///lakeml/lake", "kubernetes", "s3a://lakeml-bucket/lake", "local", "lake");
+    roots.forEach((env, root) -> {
+      String file = "../conf/env/" + env + ".conf";
+      for (List<String> files : List.of(List.of(pipeline, file), List.of(file, pipeline))) {
+        Settings s = Settings.from(ConfigLoader.load(files, List.of()));
+        assertEquals(root, s.lakeRoot(), files.toString());
+        assertEquals(root + "/datasets/credit_data", s.input().path(), files.toString());
+      }
+    });
   }
 
   @Test

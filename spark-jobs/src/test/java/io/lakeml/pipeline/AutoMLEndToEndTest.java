@@ -37,6 +37,11 @@ class AutoMLEndToEndTest {
         "lakeml.label.column=" + label,
         "lakeml.search.max-trials=4",
         "lakeml.search.families=[logistic_regression, random_forest]",
+        // 20 iterations, not 100: an elastic-net fit (OWL-QN, a Spark job per iteration) took
+        // 33 s per trial on these 600 rows.
+        "lakeml.search.portfolio.logistic_regression=[{regParam=0.01, elasticNetParam=0, "
+            + "maxIter=20}]",
+        "lakeml.search.space.logistic_regression.maxIter=[20]",
         "lakeml.search.portfolio.random_forest=[{numTrees=10, maxDepth=3}]",
         "lakeml.search.space.random_forest.numTrees=[10, 20]",
         "lakeml.search.space.random_forest.maxDepth=[3, 5]",
