@@ -46,7 +46,8 @@ public final class ConfigLoader {
     } catch (ConfigException e) {
       throw new LakemlException("Config error: " + e.getMessage(), e);
     }
-    KeyChecker.checkKnown(user, reference, resolved);
+    // The reference resolved alone: its values' types (lake.root is a substitution).
+    KeyChecker.checkKnown(user, reference.resolve(), resolved);
     return resolved;
   }
 

@@ -2,6 +2,9 @@ package io.lakeml.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigUtil;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueFactory;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -11,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Everything a lakeml job reads from config, validated once, at construction. */
 public record Settings(RunSettings run, String lakeRoot, InputSettings input,
@@ -119,7 +123,12 @@ public record Settings(RunSettings run, String lakeRoot, InputSettings input,
 
     ConfigReader sp = new ConfigReader(config, "lakeml.spark");
     Map<String, String> sparkConf = new LinkedHashMap<>();
-    sp.section("conf").forEach((k, v) -> sparkConf.put(k, String.valueOf(v)));
+    sp.section("conf"); // checks it is a section
+    // Leaf paths, so "spark.x.y" = 1 and spark.x.y = 1 (nested objects) both give key spark.x.y.
+    for (Map.Entry<String, ConfigValue> e : config.getConfig("lakeml.spark.conf").entrySet()) {
+      sparkConf.put(String.join(".", ConfigUtil.splitPath(e.getKey())),
+          String.valueOf(e.getValue().unwrapped()));
+    }
     SparkSettings spark = new SparkSettings(sp.string("log-level").toUpperCase(Locale.ROOT),
         sparkConf);
 
@@ -174,11 +183,28 @@ public record Settings(RunSettings run, String lakeRoot, InputSettings input,
         "expected one of [auto, binary, multiclass, regression]");
   }
 
-  /** The effective lakeml config as JSON (for provenance). */
+  /**
+   * The effective lakeml config as JSON (for provenance), with the values of lakeml.spark.conf
+   * entries whose key looks secret (Spark's default spark.redaction.regex) replaced by
+   * {@value #REDACTED}: runs tables and provenance files are widely readable.
+   */
   public String configJson() {
-    return config.getConfig("lakeml").root()
-        .render(ConfigRenderOptions.concise().setFormatted(false));
+    Config lakeml = config.getConfig("lakeml");
+    if (lakeml.hasPath("spark.conf")) {
+      // Leaf paths: quoted keys ("spark.hadoop.fs.s3a.secret.key") and nested ones alike.
+      for (Map.Entry<String, ConfigValue> e : lakeml.getConfig("spark.conf").entrySet()) {
+        if (SECRET_KEY.matcher(e.getKey()).find()) {
+          lakeml = lakeml.withValue("spark.conf." + e.getKey(),
+              ConfigValueFactory.fromAnyRef(REDACTED));
+        }
+      }
+    }
+    return lakeml.root().render(ConfigRenderOptions.concise().setFormatted(false));
   }
+
+  public static final String REDACTED = "*********(redacted)";
+  private static final Pattern SECRET_KEY =
+      Pattern.compile("(?i)secret|password|token|access[.]key|credential");
 
   /** The same settings, MonitorJob checking this scoring run. */
   public Settings withScoringRunId(String scoringRunId) {

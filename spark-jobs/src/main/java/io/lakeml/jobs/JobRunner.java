@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /**
  * What every job's main does: parse the arguments, load and validate the config, run, and turn
  * the outcome into an exit code: 0 done, {@value LakemlException#EXIT_CODE} bad input or config
- * (nothing written), 1 anything else.
+ * (nothing written), 1 anything else. With --check-config it stops after validating the config.
  */
 public final class JobRunner {
   private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
@@ -68,6 +68,12 @@ public final class JobRunner {
         return 0;
       }
       Settings settings = Settings.from(ConfigLoader.load(cli));
+      if (cli.checkConfig()) {
+        System.out.println("lakeml " + name + ": config valid (" + cli.configFiles().size()
+            + " files, " + cli.overrides().size() + " overrides); run " + settings.run().id()
+            + ", lake root " + settings.lakeRoot());
+        return 0;
+      }
       spark = sessions.apply(settings);
       return job.run(spark, settings);
     } catch (LakemlException e) {

@@ -165,13 +165,32 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void secretSparkSettingsAreRedactedInTheRecordedConfig() {
+    Settings s = Settings.from(ConfigLoader.load(List.of(), List.of(
+        "lakeml.spark.conf={\"spark.hadoop.fs.s3a.secret.key\" = hunter2, "
+            + "\"spark.hadoop.fs.s3a.access.key\" = AKIA1, "
+            + "\"spark.sql.shuffle.partitions\" = \"8\"}",
+        "lakeml.spark.conf.spark.hadoop.fs.azure.account.oauth2.client.secret=s3cr3t")));
+    assertEquals("hunter2", s.spark().conf().get("spark.hadoop.fs.s3a.secret.key"),
+        "the session still gets the value");
+    assertEquals("s3cr3t", s.spark().conf().get(
+        "spark.hadoop.fs.azure.account.oauth2.client.secret"), "an unquoted key is one setting");
+    assertEquals(4, s.spark().conf().size(), s.spark().conf().toString());
+    String json = s.configJson();
+    assertTrue(!json.contains("hunter2") && !json.contains("AKIA1") && !json.contains("s3cr3t"),
+        json);
+    assertTrue(json.contains("\"spark.sql.shuffle.partitions\":\"8\""), json);
+    assertTrue(json.contains(Settings.REDACTED), json);
+  }
+
+  @Test
   void cliArgs() {
     CliArgs a = CliArgs.parse("--config", "a.conf", "--set", "lakeml.cv.folds=4", "--run-id",
         "r1", "--config=b.conf");
     assertEquals(List.of("a.conf", "b.conf"), a.configFiles());
     assertEquals(List.of("lakeml.cv.folds=4", "lakeml.run.id=r1"), a.overrides());
-    assertEquals("Unknown argument --conf (expected --config FILE, --set KEY=VALUE, --run-id ID "
-        + "or --help)", assertThrows(LakemlException.class,
+    assertEquals("Unknown argument --conf (expected --config FILE, --set KEY=VALUE, --run-id ID, "
+        + "--check-config or --help)", assertThrows(LakemlException.class,
             () -> CliArgs.parse("--conf", "x")).getMessage());
     assertEquals("Missing value after --set",
         assertThrows(LakemlException.class, () -> CliArgs.parse("--set")).getMessage());

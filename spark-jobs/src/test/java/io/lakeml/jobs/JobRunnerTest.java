@@ -34,6 +34,21 @@ class JobRunnerTest {
   }
 
   @Test
+  void checkConfigValidatesWithoutSpark() {
+    java.util.function.Function<io.lakeml.config.Settings, org.apache.spark.sql.SparkSession>
+        none = s -> {
+          throw new AssertionError("no session when only checking the config");
+        };
+    assertEquals(0, JobRunner.execute("automl", new String[] {"--check-config", "--config",
+        "../conf/pipelines/credit_demo.conf", "--config", "../conf/env/yarn.conf"},
+        AutoMLJob::run, none, false));
+    assertEquals(LakemlException.EXIT_CODE, JobRunner.execute("automl", new String[] {
+        "--check-config", "--set", "lakeml.search.max-trials=0"}, AutoMLJob::run, none, false));
+    assertEquals(LakemlException.EXIT_CODE, JobRunner.execute("automl", new String[] {
+        "--check-config", "--set", "lakeml.serach.max-trials=3"}, AutoMLJob::run, none, false));
+  }
+
+  @Test
   void badInputExitsWithTwoAndWritesNothing() {
     String data = TestData.delta(TestData.binary(SparkTest.spark(), 50, 1),
         dir.resolve("in").toString());
