@@ -65,6 +65,13 @@ final class Registration {
         + ATTEMPTS + " comparisons; v" + entry.version() + " stays a candidate");
   }
 
+  /**
+   * Gains up to this much are floating-point noise, not a better model: the same model scored
+   * on the same rows in another job (other partitioning, another summation order) differs in the
+   * last digits, and with margin 0 such a copy replaced the champion.
+   */
+  static final double NOISE = 1e-9;
+
   /** Why the challenger should replace the champion, or empty when the champion holds. */
   private static Optional<String> beats(RegistryEntry challenger, RegistryEntry champion,
       RunSummary run, Metric metric, Dataset<Row> holdout, double margin) {
@@ -78,7 +85,7 @@ final class Registration {
     String comparison = String.format(Locale.ROOT, "%s on run %s's holdout: v%d %.4f vs "
             + "champion v%d %.4f (margin %.4f)", metric.id(), run.runId(), challenger.version(),
         value, champion.version(), defender.get(), margin);
-    if (gain > margin) {
+    if (gain > margin + NOISE) {
       return Optional.of("beat " + comparison);
     }
     LOG.info("Registry: champion holds; {}", comparison);
