@@ -42,9 +42,13 @@ public final class SearchBudget {
     return (nanos.getAsLong() - start) / 1e9;
   }
 
-  /** Whether a trial like {@code next} may start now, given the finished ones. */
+  /**
+   * Whether a trial like {@code next} may start now, given the finished ones. Until a trial has
+   * succeeded, trials start whatever the clock says (up to max-trials): a run must end with a
+   * model, even when reading and preparing the data took the whole time budget.
+   */
   public boolean allows(TrialSpec next, Collection<TrialResult> finished) {
-    if (seconds <= 0) {
+    if (seconds <= 0 || finished.stream().noneMatch(TrialResult::succeeded)) {
       return true;
     }
     return elapsedSeconds() + expectedWall(next, finished) + reserve(finished) <= seconds;

@@ -142,6 +142,28 @@ class SearchEngineTest {
   }
 
   @Test
+  void aTimeBudgetSpentBeforeTheSearchStillGivesOneModel() {
+    // Reading and preparing the data took 200 s of a 100 s budget: the search must still end
+    // with a model (it ran 0 trials and failed), and stop after the first success.
+    AtomicLong clock = new AtomicLong();
+    SearchSettings s = settings(List.of("logistic_regression", "random_forest"), "random", true,
+        100, 100, 1);
+    SearchBudget budget = new SearchBudget(100, 100, 2.0, 2, 3, clock::get);
+    clock.set(200_000_000_000L);
+    AtomicLong calls = new AtomicLong();
+    Function<TrialSpec, TrialResult> firstFails = spec -> {
+      clock.addAndGet(10_000_000_000L);
+      return calls.incrementAndGet() == 1
+          ? TrialResult.failure(spec, "areaUnderROC", new IllegalStateException("boom"), 1.0,
+              10.0)
+          : TrialResult.success(spec, "areaUnderROC", List.of(quality(spec)), 6.0, 0.1, 10.0);
+    };
+    List<TrialResult> r = search(s, 1, TrialLog.NONE, firstFails, Optional.empty(), budget);
+    assertEquals(2, r.size(), "a failed trial, then one success, then the budget stops it");
+    assertTrue(r.get(1).succeeded());
+  }
+
+  @Test
   void rerunAfterACrashReusesLoggedTrialsAndDuplicatesNothing() {
     SearchSettings s = settings(List.of("logistic_regression", "random_forest"), "tpe", true, 12,
         0, 2);
