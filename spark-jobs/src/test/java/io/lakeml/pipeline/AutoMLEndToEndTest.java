@@ -31,6 +31,11 @@ class AutoMLEndToEndTest {
   Path dir;
 
   private Settings settings(String data, String label, String... extra) {
+    return settings(dir, data, label, extra);
+  }
+
+  /** A small search (2 families, 4 trials) of the table at data into dir/lake. */
+  static Settings settings(Path dir, String data, String label, String... extra) {
     List<String> sets = new ArrayList<>(List.of(
         "lakeml.lake.root=" + dir.resolve("lake"),
         "lakeml.input.path=" + data,
@@ -51,6 +56,10 @@ class AutoMLEndToEndTest {
   }
 
   private Dataset<Row> table(String name) {
+    return table(dir, name);
+  }
+
+  static Dataset<Row> table(Path dir, String name) {
     return SparkTest.spark().read().format("delta").load(dir.resolve("lake/automl/" + name)
         .toString());
   }
@@ -195,35 +204,5 @@ class AutoMLEndToEndTest {
         assertEquals(ef.get(k), af.get(k), 1e-9);
       }
     }
-  }
-
-  @Test
-  void regressionRun() {
-    SparkSession spark = SparkTest.spark();
-    String data = TestData.delta(TestData.regression(spark, 400, 5), dir.resolve("reg")
-        .toString());
-    RunSummary s = AutoMLJob.run(spark, settings(data, "y", "lakeml.run.id=reg1",
-        "lakeml.search.families=[linear_regression, random_forest]",
-        "lakeml.search.max-trials=6", "lakeml.search.halving.mode=on",
-        "lakeml.search.halving.min-fraction=0.3", "lakeml.search.halving.eta=3"));
-    assertEquals("regression", s.task());
-    assertEquals("rmse", s.metric());
-    assertEquals("linear_regression", table("leaderboard").where("family != 'stacked_ensemble'")
-        .orderBy("rank").first().getAs("family"), "the truth is linear");
-    assertTrue(s.holdoutMetrics().get("r2") > 0.9, s.holdoutMetrics().toString());
-    // Portfolio (2 trials on all rows), then a halving bracket: 3 configurations on a third of
-    // each fold's training rows, the best of them again on all rows.
-    List<Row> trials = table("trials").orderBy("trial_number").collectAsList();
-    assertEquals(List.of(1.0, 1.0, 1 / 3.0, 1 / 3.0, 1 / 3.0, 1.0), trials.stream()
-        .map(r -> r.<Double>getAs("fraction")).toList());
-    Row bestOfRung = trials.subList(2, 5).stream().min(java.util.Comparator.comparingDouble(
-        r -> r.<Double>getAs("cv_mean"))).orElseThrow();
-    assertEquals(bestOfRung.<String>getAs("params_json"), trials.get(5).getAs("params_json"));
-    assertEquals(bestOfRung.<String>getAs("family"), trials.get(5).getAs("family"));
-    assertEquals(3, table("leaderboard").count(), "2 families and the ensemble");
-    List<String> sections = table("evaluations").where("is_best").select("section").distinct()
-        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
-    assertTrue(sections.containsAll(List.of("residuals", "residual_bins", "prediction_dist",
-        "importance")) && !sections.contains("roc"), sections.toString());
   }
 }
