@@ -54,6 +54,12 @@ final class OneVsRestCalibrated extends Estimator<PipelineModel> {
         .setLabelCol(LabelInfo.INDEXED).setFeaturesCol(featuresCol())
         .setRawPredictionCol(raw).setPredictionCol(out.scratch("ovr_prediction"))
         .setParallelism(1);
+    String weights = weightCol();
+    if (weights != null) {
+      // OneVsRest hands its classifiers only the label, the features and its own weightCol: a
+      // weightCol set on the binary classifier alone names a column it never sees.
+      ovr.setWeightCol(weights);
+    }
     // Declare the number of classes on the label, so that a class missing from either part
     // still gets its margin and its probability.
     org.apache.spark.sql.types.Metadata classes = org.apache.spark.ml.attribute.NominalAttribute
@@ -71,6 +77,9 @@ final class OneVsRestCalibrated extends Estimator<PipelineModel> {
         .setRegParam(1e-3).setMaxIter(100).setLabelCol(LabelInfo.INDEXED).setFeaturesCol(raw)
         .setPredictionCol(out.prediction()).setProbabilityCol(out.probability())
         .setRawPredictionCol(out.rawPrediction());
+    if (weights != null) {
+      calibrator.setWeightCol(weights);
+    }
     return new Pipeline().setStages(new PipelineStage[] {margins, calibrator})
         .fit(calibrationPart);
   }
@@ -85,6 +94,15 @@ final class OneVsRestCalibrated extends Estimator<PipelineModel> {
           .divide(1_000_003.0);
     }
     return rand(seed ^ 0x5DEECE66DL);
+  }
+
+  /** The binary classifier's weight column (class weights), or null when it has none. */
+  private String weightCol() {
+    if (!binary.hasParam("weightCol") || !binary.isDefined(binary.getParam("weightCol"))) {
+      return null;
+    }
+    String col = (String) binary.getOrDefault(binary.getParam("weightCol"));
+    return col == null || col.isEmpty() ? null : col;
   }
 
   private String featuresCol() {

@@ -111,6 +111,29 @@ class ModelFamilyTest {
   }
 
   @Test
+  void multiclassGbtTrainsOnTheClassWeights() {
+    // Labels of the easy problem with a third of them redrawn at random; class 0 weighs 20 times
+    // as much as the others. Before the fix the weighted fit failed: OneVsRest handed its GBTs
+    // only label and features, so their weightCol (_lakeml_weight) named a missing column.
+    Dataset<Row> noisy = data(Task.MULTICLASS).withColumn(LabelInfo.INDEXED,
+        org.apache.spark.sql.functions.expr("IF(rand(5) < 0.33, CAST(FLOOR(rand(6) * 3) AS "
+            + "DOUBLE), " + LabelInfo.INDEXED + ")"))
+        .withColumn(io.lakeml.prep.ClassWeights.COLUMN, org.apache.spark.sql.functions.expr(
+            "IF(" + LabelInfo.INDEXED + " = 0, 20.0, 1.0)")).cache();
+    Map<String, Object> params = Map.of("maxIter", 10, "maxDepth", 3);
+    long unweighted = ((PipelineModel) ModelFamily.GBT.estimator(
+        new ModelContext(Task.MULTICLASS, 3, false), params, 1, Outputs.STANDARD).fit(noisy))
+        .transform(noisy).where("prediction = 0").count();
+    long weighted = ((PipelineModel) ModelFamily.GBT.estimator(
+        new ModelContext(Task.MULTICLASS, 3, true), params, 1, Outputs.STANDARD).fit(noisy))
+        .transform(noisy.drop(io.lakeml.prep.ClassWeights.COLUMN)).where("prediction = 0")
+        .count();
+    assertTrue(weighted > 2 * unweighted, "rows predicted as the heavy class 0: weighted "
+        + weighted + ", unweighted " + unweighted);
+    noisy.unpersist();
+  }
+
+  @Test
   void binaryOnlyFamiliesAndBadParametersAreRefused() {
     assertFalse(ModelFamily.LINEAR_SVC.supports(Task.MULTICLASS, 3));
     assertFalse(ModelFamily.FM.supports(Task.MULTICLASS, 3));
