@@ -142,6 +142,24 @@ class SearchEngineTest {
   }
 
   @Test
+  void timeBudgetCountsFromTheSearchNotFromWhatCameBefore() {
+    AtomicLong clock = new AtomicLong();
+    SearchSettings s = settings(List.of("logistic_regression", "random_forest"), "random", true,
+        100, 60, 1);
+    SearchBudget budget = new SearchBudget(100, 60, 2.0, 2, 3, clock::get);
+    // Reading, intake and fold preparation took 200 s, more than the whole budget.
+    clock.addAndGet(200_000_000_000L);
+    Function<TrialSpec, TrialResult> tenSeconds = spec -> {
+      clock.addAndGet(10_000_000_000L);
+      return TrialResult.success(spec, "areaUnderROC", List.of(quality(spec)), 6.0, 0.1, 10.0);
+    };
+    List<TrialResult> r = search(s, 1, TrialLog.NONE, tenSeconds, Optional.empty(), budget);
+    // From the search's start: 4 trials x 10 s + 12 s reserve fit 60 s; a 5th would not.
+    assertEquals(4, r.size());
+    assertEquals(40.0, budget.elapsedSeconds(), 1e-9);
+  }
+
+  @Test
   void rerunAfterACrashReusesLoggedTrialsAndDuplicatesNothing() {
     SearchSettings s = settings(List.of("logistic_regression", "random_forest"), "tpe", true, 12,
         0, 2);
