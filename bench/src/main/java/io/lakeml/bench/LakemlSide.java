@@ -32,8 +32,8 @@ public final class LakemlSide {
     this.spark = spark;
   }
 
-  /** The AutoML run, its wall time (job start to return) and how many trials it logged. */
-  public record Run(RunSummary summary, double seconds, long trials) {}
+  /** The AutoML run and its wall time (job start to return). */
+  public record Run(RunSummary summary, double seconds) {}
 
   /**
    * The settings of one data set's run: its own lake under lakeRoot, run name bench_&lt;name&gt;,
@@ -76,10 +76,13 @@ public final class LakemlSide {
   public Run automl(Settings settings) {
     long t0 = System.nanoTime();
     RunSummary summary = AutoMLJob.run(spark, settings);
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    long trials = spark.read().format("delta").load(new LakePaths(settings.lakeRoot()).trials())
-        .where(col("run_id").equalTo(summary.runId())).count();
-    return new Run(summary, seconds, trials);
+    return new Run(summary, (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** How many trials the run logged in automl/trials. */
+  public long trials(Settings settings, Run run) {
+    return spark.read().format("delta").load(new LakePaths(settings.lakeRoot()).trials())
+        .where(col("run_id").equalTo(run.summary().runId())).count();
   }
 
   /** The test split through the run's saved model, as {@link TestPredictions} columns. */

@@ -79,7 +79,8 @@ public final class QualityBench {
           dataset.testRows(), metric.id(), metric.largerIsBetter(), budget, order,
           lakemlSide.metric, lakemlSide.seconds, lakemlSide.winner, lakemlSide.cv,
           lakemlSide.trials, importSeconds, lakemlSide.error, baselineSide.metric,
-          baselineSide.seconds, baselineSide.winner, baselineSide.details, baselineSide.error);
+          baselineSide.seconds, baselineSide.winner, baselineSide.details, baselineSide.error,
+          lakemlSide.cpuSeconds, baselineSide.cpuSeconds, lakemlSide.load, baselineSide.load);
     } finally {
       spark.stop();
     }
@@ -89,6 +90,8 @@ public final class QualityBench {
   private static final class Side {
     Double metric;
     Double seconds;
+    Double cpuSeconds;
+    String load;
     String winner;
     Double cv;
     Long trials;
@@ -98,12 +101,16 @@ public final class QualityBench {
 
   private static void runLakeml(LakemlSide lakeml, Settings settings, BenchDataset dataset,
       Side side) {
+    SideClock clock = new SideClock();
     try {
       LakemlSide.Run run = lakeml.automl(settings);
+      SideClock.Taken taken = clock.stop();
       side.seconds = run.seconds();
+      side.cpuSeconds = taken.cpuSeconds();
+      side.load = taken.load();
       side.winner = run.summary().bestFamily();
       side.cv = run.summary().cvMean();
-      side.trials = run.trials();
+      side.trials = lakeml.trials(settings, run);
       side.metric = TestMetric.compute(lakeml.predictions(run, dataset), dataset.task(),
           dataset.positiveClass());
     } catch (RuntimeException e) {
@@ -114,10 +121,14 @@ public final class QualityBench {
 
   private static void runBaseline(SparkSession spark, BenchDataset dataset, Path work,
       Side side) {
+    HandWrittenBaseline baseline = new HandWrittenBaseline(spark, BaselineGrid.ISSUE_9);
+    SideClock clock = new SideClock();
     try {
-      HandWrittenBaseline baseline = new HandWrittenBaseline(spark, BaselineGrid.ISSUE_9);
       HandWrittenBaseline.Fitted fitted = baseline.fit(dataset, work.resolve("baseline-model"));
+      SideClock.Taken taken = clock.stop();
       side.seconds = fitted.seconds();
+      side.cpuSeconds = taken.cpuSeconds();
+      side.load = taken.load();
       side.winner = fitted.winner();
       side.details = fitted.families().stream().map(f -> String.format(Locale.ROOT,
           "%s CV %.4f (%s) %.1f s", f.family(), f.cvMetric(), f.bestParams(), f.seconds()))

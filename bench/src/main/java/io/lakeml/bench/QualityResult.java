@@ -14,7 +14,8 @@ public record QualityResult(String dataset, String task, long trainRows, long te
     String metric, boolean largerIsBetter, String budget, String order, Double lakemlMetric,
     Double lakemlSeconds, String lakemlWinner, Double lakemlCv, Long lakemlTrials,
     Double importSeconds, String lakemlError, Double baselineMetric, Double baselineSeconds,
-    String baselineWinner, String baselineFamilies, String baselineError) {
+    String baselineWinner, String baselineFamilies, String baselineError,
+    Double lakemlCpuSeconds, Double baselineCpuSeconds, String lakemlLoad, String baselineLoad) {
 
   public static final double TIME_GOAL_RATIO = 1.0 / 3.0;
 
@@ -23,7 +24,8 @@ public record QualityResult(String dataset, String task, long trainRows, long te
       "baseline_metric", "difference", "lakeml_seconds", "baseline_seconds", "time_ratio",
       "metric_goal", "time_goal", "goal_met", "lakeml_winner", "lakeml_cv", "lakeml_trials",
       "import_seconds", "baseline_winner", "baseline_families", "lakeml_error",
-      "baseline_error");
+      "baseline_error", "lakeml_cpu_seconds", "baseline_cpu_seconds", "cpu_ratio", "lakeml_load",
+      "baseline_load");
 
   /** lakeml's metric minus the baseline's (for rmse, negative means lakeml is better). */
   public Double difference() {
@@ -34,6 +36,12 @@ public record QualityResult(String dataset, String task, long trainRows, long te
   public Double timeRatio() {
     return lakemlSeconds == null || baselineSeconds == null ? null
         : lakemlSeconds / baselineSeconds;
+  }
+
+  /** lakeml's CPU time over the baseline's (this JVM's threads, so little affected by load). */
+  public Double cpuRatio() {
+    return lakemlCpuSeconds == null || baselineCpuSeconds == null || baselineCpuSeconds == 0
+        ? null : lakemlCpuSeconds / baselineCpuSeconds;
   }
 
   /** lakeml's test metric is at least as good as the baseline's; null when a side failed. */
@@ -60,7 +68,8 @@ public record QualityResult(String dataset, String task, long trainRows, long te
         yesNo(metricGoal()), yesNo(timeGoal()), yesNo(goalMet()), text(lakemlWinner),
         num(lakemlCv, 6), lakemlTrials == null ? "" : lakemlTrials.toString(),
         num(importSeconds, 1), text(baselineWinner), text(baselineFamilies), text(lakemlError),
-        text(baselineError)));
+        text(baselineError), num(lakemlCpuSeconds, 1), num(baselineCpuSeconds, 1),
+        num(cpuRatio(), 2), text(lakemlLoad), text(baselineLoad)));
   }
 
   static String num(Double v, int decimals) {

@@ -89,14 +89,18 @@ public final class ResultsReport {
         + "metric at least the baseline's on %d; lakeml's wall time at most 1/3 of the "
         + "baseline's on %d; both on %d.%n", n, metricMet, timeMet, bothMet));
     md.append("\n| data set | order | lakeml winner (CV, trials) | import s | baseline: each "
-        + "family's best CV, its parameters and CV time | baseline winner |\n");
-    md.append("|---|---|---|---|---|---|\n");
+        + "family's best CV, its parameters and CV time | baseline winner | CPU s lakeml / "
+        + "baseline (ratio) | load (1 min) during lakeml; baseline |\n");
+    md.append("|---|---|---|---|---|---|---|---|\n");
     for (Map<String, String> r : rows) {
       String lakeml = r.get("lakeml_winner").isEmpty() ? "-" : r.get("lakeml_winner") + " ("
           + round(r.get("lakeml_cv")) + ", " + r.get("lakeml_trials") + " trials)";
       md.append(cells(r.get("dataset"), r.get("order"), lakeml, r.get("import_seconds"),
           r.get("baseline_families").isEmpty() ? "-" : r.get("baseline_families"),
-          r.get("baseline_winner").isEmpty() ? "-" : r.get("baseline_winner")));
+          r.get("baseline_winner").isEmpty() ? "-" : r.get("baseline_winner"),
+          r.get("lakeml_cpu_seconds") + " / " + r.get("baseline_cpu_seconds") + " ("
+              + r.get("cpu_ratio") + ")",
+          r.get("lakeml_load") + "; " + r.get("baseline_load")));
     }
     for (Map<String, String> r : rows) {
       for (String side : List.of("lakeml", "baseline")) {

@@ -19,7 +19,7 @@ class QualityResultTest {
     return new QualityResult("d", "regression", 100, 30, metric, largerIsBetter, "120s",
         "lakeml-first", lakeml, lakemlSeconds, "gbt", 0.5, 12L, 3.0, error, baseline,
         baselineSeconds, "random_forest", "random_forest CV 0.5 (numTrees=50, maxDepth=5) 9 s",
-        null);
+        null, 50.0, 100.0, "3.1 to 2.0", "2.0 to 2.5");
   }
 
   @Test
@@ -54,6 +54,7 @@ class QualityResultTest {
     assertTrue(md.contains("| d | regression | 100 / 30 | rmse (lower is better) | 2.0000 | "
         + "2.5000 | -0.5000 | 30.0 | 90.0 | 0.33 | yes | yes | yes |"), md);
     assertTrue(md.contains("| failed | 2.5000 |"), md);
+    assertTrue(md.contains("| 50.0 / 100.0 (0.50) | 3.1 to 2.0; 2.0 to 2.5 |"), md);
     assertTrue(md.contains("metric at least the baseline's on 1; lakeml's wall time at most 1/3 "
         + "of the baseline's on 2; both on 1."), md);
   }
