@@ -9,9 +9,11 @@ import java.util.function.LongSupplier;
 
 /**
  * The search's budgets: a trial count, and optionally wall-clock seconds for the whole search plus
- * what comes after it. A trial is launched only if, by the time it is expected to end, the
- * reserve for the refit (reserveFactor x the per-fold fit time of the models to refit, scaled to
- * all training rows) still fits.
+ * what comes after it, counted from the search's start ({@link #startClock}, called by the
+ * engine before its first trial): reading the input, intake and fold preparation come before and
+ * are not counted. A trial is launched only if, by the time it is expected to end, the reserve
+ * for the refit (reserveFactor x the per-fold fit time of the models to refit, scaled to all
+ * training rows) still fits.
  */
 public final class SearchBudget {
   private final int maxTrials;
@@ -20,7 +22,7 @@ public final class SearchBudget {
   private final int refitModels;
   private final int folds;
   private final LongSupplier nanos;
-  private final long start;
+  private volatile long start;
 
   /** refitModels: how many of the best families' models the end of the run refits. */
   public SearchBudget(int maxTrials, double seconds, double reserveFactor, int refitModels,
@@ -32,6 +34,11 @@ public final class SearchBudget {
     this.folds = folds;
     this.nanos = nanos;
     this.start = nanos.getAsLong();
+  }
+
+  /** Starts the clock (again): the budget counts from now. */
+  public void startClock() {
+    start = nanos.getAsLong();
   }
 
   public int maxTrials() {

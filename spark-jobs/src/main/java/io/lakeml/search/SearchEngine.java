@@ -53,6 +53,10 @@ public final class SearchEngine {
       t.setDaemon(true);
       return t;
     });
+    // The time budget covers the search and what follows, not the reading, intake and fold
+    // preparation before it (on a busy machine those alone exceeded a 60 s budget, and the run
+    // failed with no trial at all).
+    budget.startClock();
     Progress progress = new Progress(metric, budget);
     int reused = 0;
     try {

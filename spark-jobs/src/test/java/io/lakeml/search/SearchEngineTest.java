@@ -142,25 +142,44 @@ class SearchEngineTest {
   }
 
   @Test
-  void aTimeBudgetSpentBeforeTheSearchStillGivesOneModel() {
-    // Reading and preparing the data took 200 s of a 100 s budget: the search must still end
-    // with a model (it ran 0 trials and failed), and stop after the first success.
+  void aBudgetSpentByAFailedTrialStillGivesOneModel() {
+    // The first trial failed after 200 s of a 100 s budget: the search must still end with a
+    // model (before the fix it stopped with 0 successes and the run failed), and stop after the
+    // first success.
     AtomicLong clock = new AtomicLong();
     SearchSettings s = settings(List.of("logistic_regression", "random_forest"), "random", true,
         100, 100, 1);
     SearchBudget budget = new SearchBudget(100, 100, 2.0, 2, 3, clock::get);
-    clock.set(200_000_000_000L);
     AtomicLong calls = new AtomicLong();
     Function<TrialSpec, TrialResult> firstFails = spec -> {
-      clock.addAndGet(10_000_000_000L);
-      return calls.incrementAndGet() == 1
+      boolean first = calls.incrementAndGet() == 1;
+      clock.addAndGet(first ? 200_000_000_000L : 10_000_000_000L);
+      return first
           ? TrialResult.failure(spec, "areaUnderROC", new IllegalStateException("boom"), 1.0,
-              10.0)
+              200.0)
           : TrialResult.success(spec, "areaUnderROC", List.of(quality(spec)), 6.0, 0.1, 10.0);
     };
     List<TrialResult> r = search(s, 1, TrialLog.NONE, firstFails, Optional.empty(), budget);
     assertEquals(2, r.size(), "a failed trial, then one success, then the budget stops it");
     assertTrue(r.get(1).succeeded());
+  }
+
+  @Test
+  void timeBudgetCountsFromTheSearchNotFromWhatCameBefore() {
+    AtomicLong clock = new AtomicLong();
+    SearchSettings s = settings(List.of("logistic_regression", "random_forest"), "random", true,
+        100, 60, 1);
+    SearchBudget budget = new SearchBudget(100, 60, 2.0, 2, 3, clock::get);
+    // Reading, intake and fold preparation took 200 s, more than the whole budget.
+    clock.addAndGet(200_000_000_000L);
+    Function<TrialSpec, TrialResult> tenSeconds = spec -> {
+      clock.addAndGet(10_000_000_000L);
+      return TrialResult.success(spec, "areaUnderROC", List.of(quality(spec)), 6.0, 0.1, 10.0);
+    };
+    List<TrialResult> r = search(s, 1, TrialLog.NONE, tenSeconds, Optional.empty(), budget);
+    // From the search's start: 4 trials x 10 s + 12 s reserve fit 60 s; a 5th would not.
+    assertEquals(4, r.size());
+    assertEquals(40.0, budget.elapsedSeconds(), 1e-9);
   }
 
   @Test
