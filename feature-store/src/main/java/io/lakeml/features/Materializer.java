@@ -48,20 +48,24 @@ public final class Materializer {
       long sourceRows = checkRows(table, rows);
       String path = store.path(table.name());
       StoredSchema.createIfAbsent(spark, table, path, rows.schema());
-      DeltaTable target = DeltaTable.forPath(spark, path);
-      List<String> added = StoredSchema.check(table, path, target);
-      // Only rows that are new or differ from the stored ones (null-safe, as EXCEPT compares):
-      // a rerun over the same source finds none and commits nothing.
-      Dataset<Row> changes = rows.except(StoredSchema.declaredColumns(table, target.toDF(),
-          rows.schema()));
+      List<String> added = StoredSchema.check(table, path, DeltaTable.forPath(spark, path),
+          rows.schema());
       long[] counts = {0, 0};
-      if (!changes.isEmpty()) {
-        DeltaCommits.retrying(path, () -> {
+      // Only rows that are new or differ from the stored ones (null-safe, as EXCEPT compares):
+      // a rerun over the same source finds none and commits nothing. Computed inside the retry,
+      // against the snapshot the MERGE then commits on: a retry after a concurrent commit sees it.
+      DeltaCommits.retrying(path, () -> {
+        DeltaTable target = DeltaTable.forPath(spark, path);
+        Dataset<Row> changes = rows.except(StoredSchema.declaredColumns(table, target.toDF(),
+            rows.schema()));
+        counts[0] = 0;
+        counts[1] = 0;
+        if (!changes.isEmpty()) {
           Row merged = merge(table, path, changes);
           counts[0] = merged.getAs("num_inserted_rows");
           counts[1] = merged.getAs("num_updated_rows");
-        });
-      }
+        }
+      });
       long version = DeltaTable.forPath(spark, path).history(1).select("version").head()
           .getLong(0);
       return new Materialization(table.name(), path, version, source.versions(), sourceRows,

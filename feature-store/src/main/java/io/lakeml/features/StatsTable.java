@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -52,8 +53,8 @@ public final class StatsTable {
   }
 
   /** Every profiled version of the table (ascending), each by feature; one small read. */
-  public Map<Long, Map<String, FeatureStat>> readAll(String table) {
-    Map<Long, Map<String, FeatureStat>> out = new TreeMap<>();
+  public NavigableMap<Long, Map<String, FeatureStat>> readAll(String table) {
+    NavigableMap<Long, Map<String, FeatureStat>> out = new TreeMap<>();
     if (!DeltaTable.isDeltaTable(spark, path)) {
       return out;
     }

@@ -57,8 +57,12 @@ final class StoredSchema {
     }
   }
 
-  /** Checks the stored table against the declaration; returns the declared features it lacks. */
-  static List<String> check(FeatureTable table, String path, DeltaTable stored) {
+  /**
+   * Checks the stored table against the declaration and the incoming rows' schema; returns the
+   * declared features it lacks.
+   */
+  static List<String> check(FeatureTable table, String path, DeltaTable stored,
+      StructType incoming) {
     Row detail = stored.detail().select("properties").head();
     Map<String, String> properties = detail.isNullAt(0) ? Map.of()
         : CollectionConverters.asJava(detail.<scala.collection.Map<String, String>>getAs(0));
@@ -71,6 +75,7 @@ final class StoredSchema {
           + table.eventTime() + ": keys and event time cannot change; declare a new table");
     }
     StructType schema = stored.toDF().schema();
+    checkKeyTypes(table, path, schema, incoming);
     List<String> added = new ArrayList<>();
     for (FeatureDef f : table.features()) {
       StructField have = find(schema, f.name());
@@ -89,6 +94,26 @@ final class StoredSchema {
           + ".allow-new-features = true to add them (rows written before get nulls)");
     }
     return added;
+  }
+
+  /**
+   * The entity keys and event time keep their stored types: the MERGE would cast them silently,
+   * and a date event time read as a timestamp (or back) moves when a value counts as known.
+   */
+  private static void checkKeyTypes(FeatureTable table, String path, StructType stored,
+      StructType incoming) {
+    for (String k : table.columns().subList(0, table.entityKeys().size() + 1)) {
+      StructField have = find(stored, k);
+      StructField comes = find(incoming, k);
+      if (have != null && comes != null && !have.dataType().sameType(comes.dataType())) {
+        String role = k.equals(table.eventTime()) ? "event time" : "entity key";
+        throw new LakemlException("The " + role + " " + k + " of feature table " + table.name()
+            + " is stored at " + path + " as " + have.dataType().simpleString() + " but its "
+            + "source (" + table.source().describe() + ", " + table.key() + ".source) now gives "
+            + comes.dataType().simpleString() + ": key and event-time types cannot change; cast "
+            + "it in the source or declare a new table; nothing was written");
+      }
+    }
   }
 
   /** The stored rows as the declared columns (null where a new feature is not stored yet). */

@@ -132,6 +132,41 @@ class MaterializerTest {
   }
 
   @Test
+  void keyAndEventTimeTypesNeverChange() {
+    FeatureStore store = store("int", "", false);
+    StoreFixture.writeSource(dir, "customers", SOURCE, List.of(row(1, ts("2024-01-01"), 100,
+        "a")));
+    materialize(store);
+    long version = DeltaTable.forPath(SparkTest.spark(), store.path("customers")).history(1)
+        .head().getLong(0);
+    // The same rows with the event time as a date: a MERGE would cast it back silently.
+    StructType dated = new StructType().add("id", DataTypes.IntegerType)
+        .add("at", DataTypes.DateType).add("income", DataTypes.IntegerType)
+        .add("city", DataTypes.StringType);
+    StoreFixture.writeSource(dir, "customers", dated, List.of(row(1,
+        java.sql.Date.valueOf("2024-01-02"), 100, "a")));
+    LakemlException e = assertThrows(LakemlException.class, () -> materialize(store));
+    assertTrue(e.getMessage().contains("The event time at of feature table customers is stored at "
+        ), e.getMessage());
+    assertTrue(e.getMessage().contains(" as timestamp but its source (Delta table at "),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("lakeml.feature-store.tables.customers.source) now gives "
+        + "date: key and event-time types cannot change"), e.getMessage());
+
+    StructType longKeys = new StructType().add("id", DataTypes.LongType)
+        .add("at", DataTypes.TimestampType).add("income", DataTypes.IntegerType)
+        .add("city", DataTypes.StringType);
+    StoreFixture.writeSource(dir, "customers", longKeys, List.of(row(1L, ts("2024-01-02"), 100,
+        "a")));
+    e = assertThrows(LakemlException.class, () -> materialize(store));
+    assertTrue(e.getMessage().contains("The entity key id of feature table customers is stored "
+        + "at "), e.getMessage());
+    assertTrue(e.getMessage().contains(" as int but its source "), e.getMessage());
+    assertEquals(version, DeltaTable.forPath(SparkTest.spark(), store.path("customers"))
+        .history(1).head().getLong(0), "nothing was written");
+  }
+
+  @Test
   void badSourcesWriteNothing() {
     FeatureStore store = store("int", "", false);
     StoreFixture.writeSource(dir, "customers", SOURCE, List.of(

@@ -33,17 +33,21 @@ public final class ValidateJob {
     Instant started = Instant.now();
     String runId = settings.run().id();
     TrainingInput input = TrainingInput.read(spark, settings);
-    PinnedTable table = input.table();
-    Intake intake = new Intake(input.input(), settings.label(), settings.intake(),
-        settings.split());
-    Intake.Labelled labelled = intake.validate(table);
-    IntakeResult profile = intake.profile(labelled, labelled.data());
-    new RunTableWriter(spark).replaceRun(new LakePaths(settings.lakeRoot()).profiles(), runId,
-        ProfileTable.rows(spark, runId, profile, table.ref().id(), table.version(), started));
-    LOG.info("Validate run {}: {} at version {} is valid: {} task on {}, {} rows ({} without "
-            + "label), {} features; profile in automl/profiles", runId, table.ref().describe(),
-        table.version(), profile.label().task().id(), profile.label().column(),
-        profile.rowsRead(), profile.rowsDroppedNullLabel(), profile.allFeatures().size());
-    return profile;
+    try {
+      PinnedTable table = input.table();
+      Intake intake = new Intake(input.input(), settings.label(), settings.intake(),
+          settings.split());
+      Intake.Labelled labelled = intake.validate(table);
+      IntakeResult profile = intake.profile(labelled, labelled.data());
+      new RunTableWriter(spark).replaceRun(new LakePaths(settings.lakeRoot()).profiles(), runId,
+          ProfileTable.rows(spark, runId, profile, table.ref().id(), table.version(), started));
+      LOG.info("Validate run {}: {} at version {} is valid: {} task on {}, {} rows ({} without "
+              + "label), {} features; profile in automl/profiles", runId, table.ref().describe(),
+          table.version(), profile.label().task().id(), profile.label().column(),
+          profile.rowsRead(), profile.rowsDroppedNullLabel(), profile.allFeatures().size());
+      return profile;
+    } finally {
+      input.release();
+    }
   }
 }

@@ -5,8 +5,10 @@ import java.util.Locale;
 /**
  * The outcome of one drift check: one monitoring/drift row.
  *
- * @param kind      {@link #FEATURE}, {@link #PREDICTION}, {@link #PERFORMANCE} or {@link #SUMMARY}
- * @param name      the feature, "prediction", the metric id, or "any" for the summary
+ * @param kind      {@link #FEATURE}, {@link #PREDICTION}, {@link #FEATURE_TABLE},
+ *                  {@link #PERFORMANCE} or {@link #SUMMARY}
+ * @param name      the feature, "prediction", "table.feature vTRAINED->vLATEST", the metric id,
+ *                  or "any" for the summary
  * @param statistic "psi", the metric id, or "drifted_checks" for the summary
  * @param baseline  performance: the holdout value; otherwise null
  * @param threshold the PSI threshold or the allowed performance drop; null for the summary
@@ -16,6 +18,8 @@ public record Check(String kind, String name, String statistic, double value, Do
     Double threshold, boolean drifted, long rows) {
   public static final String FEATURE = "feature";
   public static final String PREDICTION = "prediction";
+  /** A feature table the model was trained from, its latest version against the trained one. */
+  public static final String FEATURE_TABLE = "feature_table";
   public static final String PERFORMANCE = "performance";
   public static final String SUMMARY = "summary";
 

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One monitor run: picks the scoring run, loads its model's baselines (model.json, the training
  * profile, the holdout prediction distribution), counts every PSI check's buckets in one Spark
- * job, checks performance when labels are known, and writes the checks plus a summary to
+ * job, compares the feature tables it was trained from (feature store _stats, trained version
+ * against the latest), checks performance when labels are known, and writes the checks plus a summary to
  * monitoring/drift in one commit. Everything is read and validated before that write, so a user
  * error leaves the table untouched.
  */
@@ -74,6 +75,7 @@ public final class DriftMonitor {
       double threshold = b.kind().equals(Check.FEATURE) ? ms.featurePsi() : ms.predictionPsi();
       checks.add(Check.psi(b.kind(), b.name(), psi, threshold, counts.rows()));
     }
+    checks.addAll(FeatureTableDrift.checks(spark, model, ms.featurePsi()));
     labelled.flatMap(rows -> performance.check(rows, model)).ifPresent(checks::add);
     long drifted = checks.stream().filter(Check::drifted).count();
     checks.add(new Check(Check.SUMMARY, "any", "drifted_checks", drifted, null, null,

@@ -59,13 +59,18 @@ public final class RunRegistration {
     }
     ModelInfo info = ModelInfo.read(spark, run.modelPath());
     Settings trained = trainedSettings(run, info);
-    Dataset<Row> holdout = holdout(spark, trained);
-    Metric metric = Metric.resolve(run.metric(), taskOf(run.task()));
-    LOG.info("Registering run {} ({} {}, holdout {} rebuilt from {} at version {})", runId,
-        run.bestFamily(), run.bestTrialId(), run.holdoutMetrics(), run.inputRef(),
-        run.inputVersion());
-    return Registration.register(new ModelRegistry(spark, lake.registry()), registry, run,
-        metric, holdout);
+    TrainingInput input = TrainingInput.read(spark, trained);
+    try {
+      Dataset<Row> holdout = holdout(input, trained);
+      Metric metric = Metric.resolve(run.metric(), taskOf(run.task()));
+      LOG.info("Registering run {} ({} {}, holdout {} rebuilt from {} at version {})", runId,
+          run.bestFamily(), run.bestTrialId(), run.holdoutMetrics(), run.inputRef(),
+          run.inputVersion());
+      return Registration.register(new ModelRegistry(spark, lake.registry()), registry, run,
+          metric, holdout);
+    } finally {
+      input.release();
+    }
   }
 
   private static Row runRow(SparkSession spark, LakePaths lake, String runId) {
@@ -120,9 +125,11 @@ public final class RunRegistration {
     return Settings.from(recorded.withFallback(ConfigLoader.reference()).resolve());
   }
 
-  /** The holdout rows as AutoMLPipeline drew them (indexed label, class weights). */
-  static Dataset<Row> holdout(SparkSession spark, Settings s) {
-    TrainingInput input = TrainingInput.read(spark, s);
+  /**
+   * The holdout rows as AutoMLPipeline drew them (indexed label, class weights), from the input
+   * read with the run's settings (the caller releases it).
+   */
+  static Dataset<Row> holdout(TrainingInput input, Settings s) {
     Intake.Labelled labelled = new Intake(input.input(), s.label(), s.intake(), s.split())
         .validate(input.table());
     Optional<Column> weight = ClassWeights.column(labelled.label(), s.prep());

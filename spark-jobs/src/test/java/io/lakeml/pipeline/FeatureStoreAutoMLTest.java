@@ -10,7 +10,10 @@ import io.lakeml.config.ConfigLoader;
 import io.lakeml.config.Settings;
 import io.lakeml.jobs.AutoMLJob;
 import io.lakeml.jobs.MaterializeFeaturesJob;
+import io.lakeml.jobs.MonitorJob;
+import io.lakeml.jobs.RegistryJob;
 import io.lakeml.jobs.ScoreJob;
+import io.lakeml.jobs.ValidateJob;
 import io.lakeml.registry.ModelInfo;
 import io.lakeml.testing.SparkTest;
 import java.nio.file.Files;
@@ -90,9 +93,13 @@ class FeatureStoreAutoMLTest {
   void trainsWithoutTheFutureAndRecordsTheFeatureVersions() throws Exception {
     double auc = run.holdoutMetrics().get("areaUnderROC");
     assertTrue(auc > 0.6 && auc < 0.95, "holdout AUC " + auc + ": a leak would give ~1");
-    assertEquals(List.of("unknown"), TrainingInput.read(SparkTest.spark(),
-        settings("lakeml.run.id=check")).table().data().select("flag").distinct()
-        .collectAsList().stream().map(r -> r.getString(0)).toList());
+    TrainingInput check = TrainingInput.read(SparkTest.spark(), settings("lakeml.run.id=check"));
+    try {
+      assertEquals(List.of("unknown"), check.table().data().select("flag").distinct()
+          .collectAsList().stream().map(r -> r.getString(0)).toList());
+    } finally {
+      check.release();
+    }
     JsonNode provenance = new ObjectMapper().readTree(Files.readString(
         Path.of(run.modelPath(), "provenance.json")));
     JsonNode fs = provenance.path("input").path("feature_store");
@@ -129,14 +136,48 @@ class FeatureStoreAutoMLTest {
         .save(dir.resolve("signals").toString());
     MaterializeFeaturesJob.run(spark, settings("lakeml.run.id=m2"));
     TrainingInput latest = TrainingInput.read(spark, settings("lakeml.run.id=r1"));
-    assertEquals(Map.of("signals", 2L), latest.set().orElseThrow().featureVersions());
+    Map<String, Long> versions = latest.set().orElseThrow().featureVersions();
     assertNotEquals(before, sorted(latest));
+    assertEquals(Map.of("signals", 2L), versions);
     TrainingInput replay = TrainingInput.read(spark, settings("lakeml.run.id=r2",
         "lakeml.input.feature-versions.signals=1"));
     assertEquals(before, sorted(replay));
   }
 
+  @Test
+  @Order(4)
+  void validationAndRegistrationReleaseTheCachedTrainingSet() {
+    SparkSession spark = SparkTest.spark();
+    spark.catalog().clearCache();
+    ValidateJob.run(spark, settings("lakeml.run.id=pit1-validate"));
+    assertTrue(spark.sharedState().cacheManager().isEmpty(), "validate left a cached set");
+    RegistryJob.run(spark, settings("lakeml.run.id=pit1-register",
+        "lakeml.registry.action=register", "lakeml.registry.run-id=pit1"));
+    assertTrue(spark.sharedState().cacheManager().isEmpty(), "register left a cached set");
+  }
+
+  @Test
+  @Order(5)
+  void theMonitorComparesTheFeatureTableWithTheVersionTrainedOn() {
+    // After test 3, signals is at version 2: its x values were appended shifted by +100.
+    SparkSession spark = SparkTest.spark();
+    MonitorJob.run(spark, settings("lakeml.run.id=pit1-monitor",
+        "lakeml.monitor.scoring-run-id=pit1-score"));
+    List<Row> checks = spark.read().format("delta").load(dir.resolve("lake/monitoring/drift")
+        .toString()).where("run_id = 'pit1-monitor' AND kind = 'feature_table'")
+        .orderBy("name").collectAsList();
+    assertEquals(List.of("signals.flag v1->v2", "signals.x v1->v2"), checks.stream()
+        .map(r -> r.<String>getAs("name")).toList());
+    Row x = checks.get(1);
+    assertTrue(x.<Boolean>getAs("drifted"), "x shifted by 100: PSI " + x.getAs("value"));
+  }
+
+  /** The input's rows by entity; the input is released. */
   private static List<Row> sorted(TrainingInput input) {
-    return input.table().data().orderBy("entity").collectAsList();
+    try {
+      return input.table().data().orderBy("entity").collectAsList();
+    } finally {
+      input.release();
+    }
   }
 }

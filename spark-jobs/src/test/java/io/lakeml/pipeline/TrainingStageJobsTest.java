@@ -101,9 +101,14 @@ class TrainingStageJobsTest {
     RunSummary stump = RunRegistration.summary(spark.read().format("delta")
         .load(new LakePaths(dir.resolve("lake").toString()).runs())
         .where("run_id = 'stump'").first());
-    assertEquals(stump.rowsHoldout(), RunRegistration.holdout(spark,
-        RunRegistration.trainedSettings(stump, io.lakeml.registry.ModelInfo.read(spark,
-            stump.modelPath()))).count());
+    Settings trained = RunRegistration.trainedSettings(stump,
+        io.lakeml.registry.ModelInfo.read(spark, stump.modelPath()));
+    TrainingInput input = TrainingInput.read(spark, trained);
+    try {
+      assertEquals(stump.rowsHoldout(), RunRegistration.holdout(input, trained).count());
+    } finally {
+      input.release();
+    }
 
     List<RegistryEntry> first = RegistryJob.run(spark, settings("lakeml.run.id=register-1",
         "lakeml.registry.action=register", "lakeml.registry.run-id=stump"));
