@@ -64,15 +64,16 @@ public final class AutoMLPipeline {
 
   public RunSummary run() {
     Instant started = Instant.now();
+    RunClock clock = new RunClock();
     TrainingInput input = TrainingInput.read(spark, settings);
     try {
-      return run(input, started);
+      return run(input, started, clock);
     } finally {
       input.release();
     }
   }
 
-  private RunSummary run(TrainingInput input, Instant started) {
+  private RunSummary run(TrainingInput input, Instant started, RunClock clock) {
     String runId = settings.run().id();
     LakePaths lake = new LakePaths(settings.lakeRoot());
     PinnedTable table = input.table();
@@ -82,6 +83,7 @@ public final class AutoMLPipeline {
     Intake intakeStage = new Intake(input.input(), settings.label(), settings.intake(),
         settings.split());
     Intake.Labelled labelled = intakeStage.validate(table);
+    clock.lap("read and validate");
     LabelInfo label = labelled.label();
     Task task = label.task();
     Metric metric = Metric.resolve(settings.search().metric(), task);
@@ -117,6 +119,7 @@ public final class AutoMLPipeline {
       Dataset<Row> holdout = assigned.where(col(FoldAssigner.HOLDOUT).equalTo(true));
       // Types, decisions and leakage scores see the training rows' labels only.
       IntakeResult intake = intakeStage.profile(labelled, training).withData(rows);
+      clock.lap("split and profile");
       LOG.info("Run {}: {} task on {} ({} rows, {} without label dropped; {} features: {} "
               + "numeric, {} categorical, {} high-cardinality, {} date, {} text); up to {} trials "
               + "x {} folds, metric {}", runId, task.id(), label.column(), intake.rowsRead(),
@@ -140,7 +143,7 @@ public final class AutoMLPipeline {
         LOG.info("Run {}: resuming; {} trials already logged by an earlier attempt", runId,
             log.recordedCount());
       }
-      ModelSearch.Outcome found = new ModelSearch(spark, settings, ctx, metric, budget)
+      ModelSearch.Outcome found = new ModelSearch(spark, settings, ctx, metric, budget, clock)
           .run(intake, prep, training, holdout, log);
       Candidate winner = found.winner();
       FinalModel fin = found.model();
@@ -171,6 +174,7 @@ public final class AutoMLPipeline {
       new ModelStore(spark).save(modelPath, fin.model(), Map.of("provenance.json", provenance,
           ModelInfo.FILE, info.toJson(),
           ModelDocs.CARD, ModelDocs.card(summary, info, intake, winner, fin.evaluation())));
+      clock.lap("save model");
       RunTables tables = new RunTables(spark, lake);
       writer.replaceRun(lake.profiles(), runId, ProfileTable.rows(spark, runId,
           intake, table.ref().id(), table.version(), started));
@@ -187,6 +191,7 @@ public final class AutoMLPipeline {
       tables.writeLeaderboard(runId, metric.id(), found.ranked(), winner, found.holdout());
       writer.replaceRun(lake.evaluations(), runId,
           EvaluationTable.rows(spark, runId, found.evaluations()));
+      clock.lap("lake tables");
       if (settings.evaluate().report()) {
         String report = RunReport.write(spark, lake, runId, new RunInfo(runId, summary.name(),
             summary.status(), summary.startedAt(), summary.finishedAt(), summary.inputRef(),
@@ -198,12 +203,16 @@ public final class AutoMLPipeline {
       } else {
         ReportWriter.delete(spark, lake.report(runId));
       }
+      clock.lap("report");
       if (settings.registry().register()) {
         Registration.register(new ModelRegistry(spark, lake.registry()), settings.registry(),
             summary, metric, holdout);
       }
+      clock.lap("registry");
       tables.writeRun(summary);
+      clock.lap("lake tables");
       logLeaderboard(found, metric);
+      LOG.info("Run {} time: {}", runId, clock.describe());
       LOG.info("Run {} done in {}s: model at {}", runId,
           fmt((Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0), modelPath);
       return summary;

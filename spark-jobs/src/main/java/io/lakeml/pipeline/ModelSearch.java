@@ -48,14 +48,16 @@ final class ModelSearch {
   private final ModelContext ctx;
   private final Metric metric;
   private final SearchBudget budget;
+  private final RunClock clock;
 
   ModelSearch(SparkSession spark, Settings settings, ModelContext ctx, Metric metric,
-      SearchBudget budget) {
+      SearchBudget budget, RunClock clock) {
     this.spark = spark;
     this.settings = settings;
     this.ctx = ctx;
     this.metric = metric;
     this.budget = budget;
+    this.clock = clock;
   }
 
   Outcome run(IntakeResult intake, Pipeline prep, Dataset<Row> training, Dataset<Row> holdout,
@@ -66,6 +68,7 @@ final class ModelSearch {
     long trainRows;
     Optional<Halving> halving;
     try (PreparedFolds folds = PreparedFolds.prepare(prep, training, settings.split().folds())) {
+      clock.lap("folds and preprocessing");
       PreparedFolds.Fold first = folds.folds().get(0);
       trainRows = first.trainRows() + first.validRows();
       halving = s.halving().active(trainRows)
@@ -74,8 +77,9 @@ final class ModelSearch {
       halving.ifPresent(h -> LOG.info("Successive halving on {} training rows: {}", trainRows, h));
       TrialProposer proposer = new TrialProposer(s, ctx, metric, settings.run(), halving);
       OutOfFold oof = new OutOfFold(metric);
-      CrossValidation cv = new CrossValidation(spark, folds, ctx, metric, oof);
+      CrossValidation cv = new CrossValidation(spark, folds, ctx, metric, oof, clock.fits());
       results = new SearchEngine(proposer, budget, s.parallelism(), log, metric).run(cv);
+      clock.lap("trials");
       List<TrialResult> bests = OutOfFold.familyBests(results, metric);
       if (bests.isEmpty()) {
         throw new IllegalStateException("All " + results.size() + " trials failed; first error: "
@@ -96,6 +100,7 @@ final class ModelSearch {
         } finally {
           spark.sparkContext().setJobDescription(null);
         }
+        clock.lap("ensemble");
       }
     }
     Comparator<Candidate> byMean = Comparator.comparingDouble(Candidate::mean);
@@ -107,7 +112,8 @@ final class ModelSearch {
     FinalModel winnerModel = null;
     for (Candidate c : ranked.subList(0, Math.min(s.holdoutTop(), ranked.size()))) {
       FinalModel fitted = FinalModel.fit(intake, prep, c.stages(ctx), c.describe(),
-          c.ensemble() != null, training, holdout, settings.evaluate().thresholdObjective());
+          c.ensemble() != null, training, holdout, settings.evaluate().thresholdObjective(),
+          clock.fits());
       holdoutValues.put(c.id(), fitted.holdoutMetrics().get(metric.id()));
       evaluations.add(new EvaluationTable.Evaluation(c.id(), c.family(), ranked.indexOf(c) + 1,
           c == winner, fitted.evaluation()));
@@ -116,6 +122,7 @@ final class ModelSearch {
         winnerModel = fitted;
       }
     }
+    clock.lap("refit and holdout");
     return new Outcome(results, ranked, winner, winnerModel, holdoutValues, evaluations,
         trainRows, halving);
   }

@@ -54,7 +54,8 @@ class ModelReloadTest {
         java.util.Optional.of(selector)), List.of(spec.family().estimator(
             new io.lakeml.search.ModelContext(in.label().task(), 2, true), spec.params(),
             spec.seed(), io.lakeml.search.Outputs.STANDARD)), spec.describe(), false, in.data(),
-        in.data().limit(50), io.lakeml.config.EvaluateSettings.ThresholdObjective.F1);
+        in.data().limit(50), io.lakeml.config.EvaluateSettings.ThresholdObjective.F1,
+        new io.lakeml.search.FitClock());
     String folder = dir.resolve("m").toString();
     new ModelStore(SparkTest.spark()).save(folder, fin.model(), Map.of());
     PipelineModel loaded = PipelineModel.load(ModelStore.modelPath(folder));

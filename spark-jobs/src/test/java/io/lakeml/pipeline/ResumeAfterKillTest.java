@@ -44,7 +44,8 @@ class ResumeAfterKillTest {
         "lakeml.label.column=status", "lakeml.label.positive-class=bad", "lakeml.run.id=crash",
         "lakeml.search.families=[logistic_regression, random_forest]",
         "lakeml.search.max-trials=" + TRIALS, "lakeml.search.parallelism=1",
-        "lakeml.search.ensemble.enabled=false", "lakeml.search.holdout-top=1");
+        "lakeml.search.ensemble.enabled=false", "lakeml.search.holdout-top=1",
+        "lakeml.report.enabled=false", "lakeml.registry.register=false");
     Path trialLog = lake.resolve("automl/trials/_delta_log");
 
     Process child = childJob(sets);
