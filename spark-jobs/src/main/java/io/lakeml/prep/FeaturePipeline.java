@@ -129,13 +129,23 @@ public final class FeaturePipeline {
     }
     if (!targetEncoded.isEmpty()) {
       String[] indexed = targetEncoded.stream().map(c -> c + "__idx").toArray(String[]::new);
+      String[] raw = targetEncoded.stream().map(c -> c + "__te_raw").toArray(String[]::new);
       String[] encoded = targetEncoded.stream().map(c -> c + "__te").toArray(String[]::new);
       stages.add(new StringIndexer().setHandleInvalid("keep")
           .setInputCols(targetEncoded.toArray(String[]::new)).setOutputCols(indexed));
-      stages.add(new SchemaDeclaringTargetEncoder().setInputCols(indexed).setOutputCols(encoded)
+      stages.add(new SchemaDeclaringTargetEncoder().setInputCols(indexed).setOutputCols(raw)
           .setLabelCol(LabelInfo.INDEXED).setHandleInvalid("keep")
           .setTargetType(intake.label().task() == Task.REGRESSION ? "continuous" : "binary")
           .setSmoothing(prep.targetEncodingSmoothing()));
+      // Spark's encoder copies the indexer's nominal metadata to its numeric output: assembled
+      // as is, trees take the slot for a categorical of hundreds of values and fail (maxBins).
+      // A computed column carries no metadata.
+      List<String> plain = new ArrayList<>();
+      for (int i = 0; i < raw.length; i++) {
+        plain.add("CAST(" + q(raw[i]) + " AS DOUBLE) AS " + q(encoded[i]));
+      }
+      stages.add(new SQLTransformer().setStatement("SELECT *, " + String.join(", ", plain)
+          + " FROM __THIS__"));
       assembled.addAll(List.of(encoded));
     }
     for (String c : text) {

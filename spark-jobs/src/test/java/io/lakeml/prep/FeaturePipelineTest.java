@@ -1,6 +1,7 @@
 package io.lakeml.prep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.lakeml.config.InputSettings;
 import io.lakeml.config.LabelSettings;
@@ -87,6 +88,16 @@ class FeaturePipelineTest {
     assertEquals(2030.0, known.apply(0));
     assertEquals(6.0, known.apply(1), "month");
     assertEquals(400.0 / 600, unseen.apply(4), 1e-9, "unseen zip: the overall rate of b");
+    // The target-encoded slot is numeric: as a nominal one of 300 values (the indexer's metadata,
+    // which Spark's encoder passes on) every tree family failed on maxBins.
+    Dataset<Row> prepared = model.transform(in.data());
+    org.apache.spark.ml.attribute.AttributeGroup slots = org.apache.spark.ml.attribute
+        .AttributeGroup.fromStructField(prepared.schema().apply(FeaturePipeline.FEATURES));
+    assertEquals("zip__te", slots.getAttr(4).name().get());
+    assertFalse(slots.getAttr(4).isNominal(), slots.getAttr(4).toString());
+    assertEquals(2, new org.apache.spark.ml.classification.RandomForestClassifier()
+        .setLabelCol(io.lakeml.intake.LabelInfo.INDEXED).setFeaturesCol(FeaturePipeline.FEATURES)
+        .setNumTrees(2).setMaxDepth(3).fit(prepared).getNumTrees());
 
     // Multiclass, or target encoding off: top values one-hot plus "other".
     PrepSettings noTe = new PrepSettings(true, 0.0, false, 20, PrepSettings.ClassWeights.AUTO,
