@@ -93,7 +93,7 @@ class FeaturePipelineTest {
     Dataset<Row> prepared = model.transform(in.data());
     org.apache.spark.ml.attribute.AttributeGroup slots = org.apache.spark.ml.attribute
         .AttributeGroup.fromStructField(prepared.schema().apply(FeaturePipeline.FEATURES));
-    assertEquals("zip__te", slots.getAttr(4).name().get());
+    assertEquals("zip__str__te", slots.getAttr(4).name().get());
     assertFalse(slots.getAttr(4).isNominal(), slots.getAttr(4).toString());
     assertEquals(2, new org.apache.spark.ml.classification.RandomForestClassifier()
         .setLabelCol(io.lakeml.intake.LabelInfo.INDEXED).setFeaturesCol(FeaturePipeline.FEATURES)
