@@ -41,6 +41,9 @@ public final class FeatureStoreConfig {
   public static FeatureStore read(Config config) {
     ConfigReader fs = new ConfigReader(config, SECTION);
     String root = fs.string("root");
+    ConfigReader defaults = fs.child("table-defaults");
+    TableDefaults tableDefaults = new TableDefaults(defaults.optString("description"),
+        defaults.bool("allow-new-features"));
     Map<String, FeatureTable> tables = new LinkedHashMap<>();
     ConfigObject declared = config.getObject("lakeml.feature-store.tables");
     for (String name : new TreeSet<>(declared.keySet())) {
@@ -51,12 +54,15 @@ public final class FeatureStoreConfig {
       if (value.valueType() != ConfigValueType.OBJECT) {
         throw LakemlException.invalid(key, value.unwrapped(), "expected a section { ... }");
       }
-      tables.put(name, table(name, ((ConfigObject) value).toConfig(), key));
+      tables.put(name, table(name, ((ConfigObject) value).toConfig(), key, tableDefaults));
     }
     return new FeatureStore(root, tables);
   }
 
-  private static FeatureTable table(String name, Config c, String key) {
+  /** lakeml.feature-store.table-defaults: what a table section may leave out. */
+  private record TableDefaults(String description, boolean allowNewFeatures) {}
+
+  private static FeatureTable table(String name, Config c, String key, TableDefaults defaults) {
     checkKeys(c, key, TABLE_KEYS);
     List<String> keys = strings(c, key, "entity-keys");
     LakemlException.check(!keys.isEmpty(), key + ".entity-keys", keys,
@@ -80,8 +86,11 @@ public final class FeatureStoreConfig {
           required(f, fk, "description")));
     }
     boolean allowNew = get(key + ".allow-new-features", "true or false",
-        () -> c.hasPath("allow-new-features") && c.getBoolean("allow-new-features"));
-    return new FeatureTable(name, c.hasPath("description") ? c.getString("description") : "",
+        () -> c.hasPath("allow-new-features") ? c.getBoolean("allow-new-features")
+            : defaults.allowNewFeatures());
+    String description = c.hasPath("description") ? c.getString("description")
+        : defaults.description() == null ? "" : defaults.description();
+    return new FeatureTable(name, description,
         required(c, key, "owner"), keys, eventTime, features, source(c, key + ".source"),
         allowNew);
   }

@@ -31,6 +31,23 @@ class FeatureStoreConfigTest {
   }
 
   @Test
+  void whatATableLeavesOutComesFromTableDefaults() {
+    String table = "customers { owner = risk, entity-keys = [id], event-time = at, "
+        + "source.path = \"${src}/c\", " + FEATURES + " }";
+    FeatureTable plain = StoreFixture.store(dir, table).table("customers");
+    assertEquals("", plain.description());
+    assertEquals(false, plain.allowNewFeatures());
+    FeatureTable defaulted = FeatureStoreConfig.read(StoreFixture.config(dir, table)
+        .withValue("lakeml.feature-store.table-defaults.allow-new-features",
+            com.typesafe.config.ConfigValueFactory.fromAnyRef(true))
+        .withValue("lakeml.feature-store.table-defaults.description",
+            com.typesafe.config.ConfigValueFactory.fromAnyRef("team tables")))
+        .table("customers");
+    assertEquals(true, defaulted.allowNewFeatures());
+    assertEquals("team tables", defaulted.description());
+  }
+
+  @Test
   void readsASqlSourceWithItsInputs() {
     FeatureTable t = StoreFixture.store(dir, "agg { owner = risk, entity-keys = [id], "
         + "event-time = at, source { sql = \"SELECT * FROM tx\", inputs.tx.path = \"${src}/t\" }, "

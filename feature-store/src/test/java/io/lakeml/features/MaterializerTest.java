@@ -56,7 +56,8 @@ class MaterializerTest {
     String tables = String.format(TABLE, "", "bigint", "")
         .replace("${src}", dir.resolve("src").toString());
     FeatureStore store = FeatureStoreConfig.read(com.typesafe.config.ConfigFactory.parseString(
-        "lakeml.feature-store { root = \"" + relative.resolve("features") + "\"\n tables { "
+        "lakeml.feature-store { root = \"" + relative.resolve("features") + "\"\n"
+            + StoreFixture.TABLE_DEFAULTS + " tables { "
             + tables + " } }").resolve());
     assertEquals(1, materialize(store).inserted());
     assertEquals(1, stored(store).size());

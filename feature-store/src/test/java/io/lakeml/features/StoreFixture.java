@@ -16,6 +16,10 @@ import org.apache.spark.sql.types.StructType;
 final class StoreFixture {
   private StoreFixture() {}
 
+  /** reference.conf's lakeml.feature-store.table-defaults (spark-jobs holds the file). */
+  static final String TABLE_DEFAULTS =
+      "table-defaults { description = \"\", allow-new-features = false }\n";
+
   /** tables: the body of lakeml.feature-store.tables { ... }; ${src} is the sources folder. */
   static FeatureStore store(Path dir, String tables) {
     return FeatureStoreConfig.read(config(dir, tables));
@@ -23,7 +27,8 @@ final class StoreFixture {
 
   static Config config(Path dir, String tables) {
     String text = "lakeml.feature-store { root = \"" + dir.resolve("features") + "\"\n"
-        + "tables { " + tables.replace("${src}", dir.resolve("src").toString()) + " } }";
+        + TABLE_DEFAULTS + "tables { " + tables.replace("${src}", dir.resolve("src").toString())
+        + " } }";
     return ConfigFactory.parseString(text).resolve();
   }
 
