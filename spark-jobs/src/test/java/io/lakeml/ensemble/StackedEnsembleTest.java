@@ -60,8 +60,20 @@ class StackedEnsembleTest {
       members.add(validation.apply(new TrialSpec(2, ModelFamily.RANDOM_FOREST,
           Map.of("numTrees", 40, "maxDepth", 6), 2)));
       members.forEach(m -> assertTrue(m.succeeded(), m.error()));
-      cv = StackedEnsemble.crossValidate(members.stream().map(validation::predictionsOf)
-          .toList(), ctx, auc, 3);
+      List<OutOfFold.Entry> predictions = members.stream().map(validation::predictionsOf)
+          .toList();
+      // The meta features have one fold's partitions, not the join's shuffle partitions (at
+      // Spark's default of 200, each meta-learner iteration ran 200 tasks).
+      String shuffle = SparkTest.spark().conf().get("spark.sql.shuffle.partitions");
+      SparkTest.spark().conf().set("spark.sql.shuffle.partitions", "200");
+      try {
+        int onePerFold = predictions.get(0).predictions().rdd().getNumPartitions() / 3;
+        assertEquals(Math.max(1, onePerFold), StackedEnsemble.metaFeatures(predictions, ctx, 3)
+            .rdd().getNumPartitions());
+      } finally {
+        SparkTest.spark().conf().set("spark.sql.shuffle.partitions", shuffle);
+      }
+      cv = StackedEnsemble.crossValidate(predictions, ctx, auc, 3);
     }
     double bestMember = Math.max(members.get(0).mean(), members.get(1).mean());
     assertEquals(3, cv.foldMetrics().size());
