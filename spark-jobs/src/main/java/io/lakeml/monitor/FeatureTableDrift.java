@@ -1,6 +1,7 @@
 package io.lakeml.monitor;
 
 import io.lakeml.features.FeatureStat;
+import io.lakeml.features.FeatureStore;
 import io.lakeml.features.StatsTable;
 import io.lakeml.registry.ModelInfo;
 import java.util.ArrayList;
@@ -26,7 +27,8 @@ final class FeatureTableDrift {
     if (set == null || set.featureVersions() == null) {
       return out;
     }
-    StatsTable stats = new StatsTable(spark, set.storeRoot() + "/_stats");
+    StatsTable stats = new StatsTable(spark, new FeatureStore(set.storeRoot(), Map.of())
+        .statsPath());
     for (Map.Entry<String, Long> table : set.featureVersions().entrySet()) {
       NavigableMap<Long, Map<String, FeatureStat>> versions = stats.readAll(table.getKey());
       Map<String, FeatureStat> trained = versions.get(table.getValue());
