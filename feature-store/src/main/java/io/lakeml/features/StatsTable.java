@@ -54,13 +54,21 @@ public final class StatsTable {
 
   /** Every profiled version of the table (ascending), each by feature; one small read. */
   public NavigableMap<Long, Map<String, FeatureStat>> readAll(String table) {
-    NavigableMap<Long, Map<String, FeatureStat>> out = new TreeMap<>();
-    if (!DeltaTable.isDeltaTable(spark, path)) {
+    return readAll(List.of(table)).getOrDefault(table, new TreeMap<>());
+  }
+
+  /** The same for several tables, by table, in one read. */
+  public Map<String, NavigableMap<Long, Map<String, FeatureStat>>> readAll(
+      java.util.Collection<String> tables) {
+    Map<String, NavigableMap<Long, Map<String, FeatureStat>>> out = new LinkedHashMap<>();
+    if (tables.isEmpty() || !DeltaTable.isDeltaTable(spark, path)) {
       return out;
     }
-    for (Row r : spark.read().format("delta").load(path).where(col("table").equalTo(table))
-        .orderBy("table_version", "feature").collectAsList()) {
-      out.computeIfAbsent(r.getLong(1), v -> new LinkedHashMap<>()).put(r.getString(2), stat(r));
+    for (Row r : spark.read().format("delta").load(path)
+        .where(col("table").isin(tables.toArray())).orderBy("table", "table_version", "feature")
+        .collectAsList()) {
+      out.computeIfAbsent(r.getString(0), t -> new TreeMap<>())
+          .computeIfAbsent(r.getLong(1), v -> new LinkedHashMap<>()).put(r.getString(2), stat(r));
     }
     return out;
   }

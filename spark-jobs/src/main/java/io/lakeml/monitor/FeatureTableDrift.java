@@ -14,7 +14,7 @@ import org.apache.spark.sql.SparkSession;
  * Drift of the feature tables a model was trained from, read off the feature store's _stats
  * table (written by each materialization, with bin edges frozen at a table's first version): for
  * every feature the model joined, the PSI of the table's latest profiled version against the
- * version the model was trained on. One small read per table; no pass over the data. A model
+ * version the model was trained on. One small read of _stats; no pass over the data. A model
  * trained on a plain table, or a table without stats for either version, gives no check.
  */
 final class FeatureTableDrift {
@@ -29,9 +29,11 @@ final class FeatureTableDrift {
     }
     StatsTable stats = new StatsTable(spark, new FeatureStore(set.storeRoot(), Map.of())
         .statsPath());
+    Map<String, NavigableMap<Long, Map<String, FeatureStat>>> all =
+        stats.readAll(set.featureVersions().keySet());
     for (Map.Entry<String, Long> table : set.featureVersions().entrySet()) {
-      NavigableMap<Long, Map<String, FeatureStat>> versions = stats.readAll(table.getKey());
-      Map<String, FeatureStat> trained = versions.get(table.getValue());
+      NavigableMap<Long, Map<String, FeatureStat>> versions = all.get(table.getKey());
+      Map<String, FeatureStat> trained = versions == null ? null : versions.get(table.getValue());
       if (trained == null) {
         continue;
       }
