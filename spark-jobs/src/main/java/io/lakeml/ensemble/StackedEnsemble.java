@@ -9,6 +9,7 @@ import io.lakeml.search.ModelContext;
 import io.lakeml.search.OutOfFold;
 import io.lakeml.search.Outputs;
 import io.lakeml.search.TrialResult;
+import io.lakeml.search.TrialSpec;
 import io.lakeml.split.FoldAssigner;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.classification.LogisticRegression;
 import org.apache.spark.ml.evaluation.Evaluator;
 import org.apache.spark.ml.feature.VectorAssembler;
@@ -116,18 +118,34 @@ public final class StackedEnsemble {
   /** The model stages of the final pipeline (after preprocessing): members to fit, then the
    * assembler and the fitted meta-learner. */
   public static List<PipelineStage> stages(Cv cv, ModelContext ctx) {
-    List<TrialResult> members = cv.members();
     List<PipelineStage> stages = new ArrayList<>();
-    List<String> scores = new ArrayList<>();
-    for (int i = 0; i < members.size(); i++) {
-      TrialResult m = members.get(i);
-      stages.add(m.spec().family().estimator(ctx, m.spec().params(), m.spec().seed(),
-          Outputs.member(i)));
-      scores.add(scoreColumn(m, ctx, i));
+    for (int i = 0; i < cv.members().size(); i++) {
+      TrialSpec m = cv.members().get(i).spec();
+      stages.add(m.family().estimator(ctx, m.params(), m.seed(), Outputs.member(i)));
     }
-    stages.add(assembler(scores));
-    stages.add(cv.metaModel());
+    stages.addAll(combiner(cv, ctx));
     return stages;
+  }
+
+  /** The same stages with the members already fitted (member i writing Outputs.member(i)). */
+  public static List<Transformer> fittedStages(Cv cv, ModelContext ctx,
+      List<Transformer> members) {
+    if (members.size() != cv.members().size()) {
+      throw new IllegalArgumentException(cv.members().size() + " members, " + members.size()
+          + " fitted");
+    }
+    List<Transformer> stages = new ArrayList<>(members);
+    stages.addAll(combiner(cv, ctx));
+    return stages;
+  }
+
+  /** The assembler of the members' scores and the meta-learner fitted on all of them. */
+  private static List<Transformer> combiner(Cv cv, ModelContext ctx) {
+    List<String> scores = new ArrayList<>();
+    for (int i = 0; i < cv.members().size(); i++) {
+      scores.add(scoreColumn(cv.members().get(i), ctx, i));
+    }
+    return List.of(assembler(scores), cv.metaModel());
   }
 
   private static String scoreColumn(TrialResult member, ModelContext ctx, int index) {

@@ -1,13 +1,10 @@
 package io.lakeml.pipeline;
 
 import io.lakeml.ensemble.StackedEnsemble;
-import io.lakeml.search.ModelContext;
-import io.lakeml.search.Outputs;
 import io.lakeml.search.TrialResult;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.ml.PipelineStage;
 
 /** A leaderboard entry: the best trial of a family, or the stacked ensemble. */
 record Candidate(String id, String family, String paramsJson, List<Double> foldMetrics,
@@ -22,15 +19,6 @@ record Candidate(String id, String family, String paramsJson, List<Double> foldM
   static Candidate of(StackedEnsemble.Cv cv) {
     return new Candidate("ensemble", StackedEnsemble.ID, cv.paramsJson(), cv.foldMetrics(),
         cv.mean(), cv.std(), cv.fitSeconds(), cv.predictSeconds(), null, cv);
-  }
-
-  /** The model stages that follow preprocessing in the final pipeline. */
-  List<PipelineStage> stages(ModelContext ctx) {
-    if (single != null) {
-      return List.of(single.spec().family().estimator(ctx, single.spec().params(),
-          single.spec().seed(), Outputs.STANDARD));
-    }
-    return StackedEnsemble.stages(ensemble, ctx);
   }
 
   String describe() {

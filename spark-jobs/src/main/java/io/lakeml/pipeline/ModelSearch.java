@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -33,7 +35,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The model search of a run: trials with K-fold CV on the prepared folds, the stacked ensemble
  * on the family bests' out-of-fold predictions, the candidates ranked, the top ones refitted on
- * all training rows and scored on the holdout. The winner's refitted model is kept for saving.
+ * all training rows ({@link Refits}: preprocessing and each model fitted once) and scored on the
+ * holdout. The winner's refitted model is kept for saving.
  */
 final class ModelSearch {
   private static final Logger LOG = LoggerFactory.getLogger(ModelSearch.class);
@@ -79,6 +82,12 @@ final class ModelSearch {
       OutOfFold oof = new OutOfFold(metric);
       CrossValidation cv = new CrossValidation(spark, folds, ctx, metric, oof, clock.fits());
       results = new SearchEngine(proposer, budget, s.parallelism(), log, metric).run(cv);
+      if (results.stream().anyMatch(TrialResult::wasStopped)) {
+        // A cancelled fit leaves cached what MLlib caches while fitting (it unpersists only at
+        // the end). Nothing references it now: Spark's ContextCleaner unpersists it once a
+        // garbage collection has found it unreachable, before the refit needs the memory.
+        System.gc();
+      }
       clock.lap("trials");
       List<TrialResult> bests = OutOfFold.familyBests(results, metric);
       if (bests.isEmpty()) {
@@ -89,17 +98,12 @@ final class ModelSearch {
       if (s.ensemble().enabled() && bests.size() >= 2) {
         List<OutOfFold.Entry> members = bests.stream().limit(s.ensemble().maxMembers())
             .map(cv::predictionsOf).toList();
-        spark.sparkContext().setJobDescription("lakeml: stacked ensemble");
-        try {
-          StackedEnsemble.Cv ensemble = StackedEnsemble.crossValidate(members, ctx, metric,
-              settings.split().folds());
-          LOG.info(String.format(Locale.ROOT, "Stacked ensemble of %d: %s=%.4f ±%.4f (best "
-              + "member %.4f)", members.size(), metric.id(), ensemble.mean(), ensemble.std(),
-              bests.get(0).mean()));
-          candidates.add(Candidate.of(ensemble));
-        } finally {
-          spark.sparkContext().setJobDescription(null);
-        }
+        StackedEnsemble.Cv ensemble = describing("lakeml: stacked ensemble",
+            () -> StackedEnsemble.crossValidate(members, ctx, metric, settings.split().folds()));
+        LOG.info(String.format(Locale.ROOT, "Stacked ensemble of %d: %s=%.4f ±%.4f (best "
+            + "member %.4f)", members.size(), metric.id(), ensemble.mean(), ensemble.std(),
+            bests.get(0).mean()));
+        candidates.add(Candidate.of(ensemble));
         clock.lap("ensemble");
       }
     }
@@ -110,10 +114,14 @@ final class ModelSearch {
     Map<String, Double> holdoutValues = new LinkedHashMap<>();
     List<EvaluationTable.Evaluation> evaluations = new ArrayList<>();
     FinalModel winnerModel = null;
-    for (Candidate c : ranked.subList(0, Math.min(s.holdoutTop(), ranked.size()))) {
-      FinalModel fitted = FinalModel.fit(intake, prep, c.stages(ctx), c.describe(),
-          c.ensemble() != null, training, holdout, settings.evaluate().thresholdObjective(),
-          clock.fits());
+    List<Candidate> top = ranked.subList(0, Math.min(s.holdoutTop(), ranked.size()));
+    Refits refits = describing("lakeml: refit preprocessing", () -> new Refits(prep, training,
+        ctx, intake.label().classes(), top.stream().filter(c -> c.single() != null)
+            .map(Candidate::id).collect(Collectors.toSet()), clock.fits()));
+    for (Candidate c : top) {
+      FinalModel fitted = describing("lakeml: refit " + c.describe(), () -> FinalModel.evaluate(
+          intake, refits.refit(c), c.ensemble() != null, holdout,
+          settings.evaluate().thresholdObjective()));
       holdoutValues.put(c.id(), fitted.holdoutMetrics().get(metric.id()));
       evaluations.add(new EvaluationTable.Evaluation(c.id(), c.family(), ranked.indexOf(c) + 1,
           c == winner, fitted.evaluation()));
@@ -122,8 +130,19 @@ final class ModelSearch {
         winnerModel = fitted;
       }
     }
+    LOG.info("Refit {} candidates with {} model fits", top.size(), refits.modelFits());
     clock.lap("refit and holdout");
     return new Outcome(results, ranked, winner, winnerModel, holdoutValues, evaluations,
         trainRows, halving);
+  }
+
+  /** Runs work with its Spark jobs described (Spark UI) as description. */
+  private <T> T describing(String description, Supplier<T> work) {
+    spark.sparkContext().setJobDescription(description);
+    try {
+      return work.get();
+    } finally {
+      spark.sparkContext().setJobDescription(null);
+    }
   }
 }

@@ -9,7 +9,9 @@ import io.lakeml.prep.ClassWeights;
 import io.lakeml.split.FoldAssigner;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.SparkContext;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.evaluation.Evaluator;
@@ -21,12 +23,18 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Cross-validates one trial on the prepared folds: K fits (on the trial's fraction of each fold's
  * training rows), K scored validation folds, one metric value per fold. Its Spark jobs go to the
- * FAIR pool {@link #POOL} and carry the trial as job description (visible in the Spark UI).
- * A trial on all rows offers its out-of-fold predictions to the {@link OutOfFold} store.
- * Spark errors become a failed trial; anything else propagates (a crash of the search).
+ * FAIR pool {@link #POOL}, in a job group of their own, and carry the trial as job description
+ * (visible in the Spark UI). A trial on all rows offers its out-of-fold predictions to the
+ * {@link OutOfFold} store. {@link #stop} cancels a running trial's job group, its running and
+ * future jobs, and the trial ends as a stopped one ({@link TrialResult#stopped}), unless all its
+ * folds were scored already.
+ * Errors thrown as RuntimeException (MLlib's argument and state checks) become a failed trial;
+ * anything else propagates (a crash of the search).
  */
-public final class CrossValidation implements Function<TrialSpec, TrialResult> {
+public final class CrossValidation implements TrialRunner {
   public static final String POOL = "lakeml-trials";
+  /** Prefix of the trials' Spark job groups. */
+  public static final String JOB_GROUP = "lakeml-trial-";
 
   private final SparkSession spark;
   private final PreparedFolds folds;
@@ -34,6 +42,17 @@ public final class CrossValidation implements Function<TrialSpec, TrialResult> {
   private final Metric metric;
   private final OutOfFold oof;
   private final FitClock fits;
+  /** Running trials by number: their job group, and the reason once asked to stop. */
+  private final Map<Integer, Running> running = new ConcurrentHashMap<>();
+
+  private static final class Running {
+    final String group;
+    volatile String stopReason;
+
+    Running(String group) {
+      this.group = group;
+    }
+  }
 
   public CrossValidation(SparkSession spark, PreparedFolds folds, ModelContext ctx, Metric metric,
       OutOfFold oof) {
@@ -55,16 +74,31 @@ public final class CrossValidation implements Function<TrialSpec, TrialResult> {
   public TrialResult apply(TrialSpec spec) {
     SparkContext sc = spark.sparkContext();
     sc.setLocalProperty("spark.scheduler.pool", POOL);
-    sc.setJobDescription("lakeml trial " + spec.id() + ": " + spec.describe());
+    // A group per execution: a cancelled group also cancels its future jobs, for good.
+    Running trial = new Running(JOB_GROUP + spec.id() + "-" + UUID.randomUUID());
+    running.put(spec.number(), trial);
+    sc.setJobGroup(trial.group, "lakeml trial " + spec.id() + ": " + spec.describe(), false);
     try {
-      Scored scored = run(spec);
+      Scored scored = run(spec, trial);
       if (scored.predictions() != null) {
         oof.offer(scored.result(), scored.predictions());
       }
       return scored.result();
     } finally {
-      sc.setJobDescription(null);
+      running.remove(spec.number(), trial);
+      sc.clearJobGroup();
     }
+  }
+
+  @Override
+  public boolean stop(TrialSpec spec, String reason) {
+    Running trial = running.get(spec.number());
+    if (trial == null || trial.stopReason != null) {
+      return false;
+    }
+    trial.stopReason = reason;
+    spark.sparkContext().cancelJobGroupAndFutureJobs(trial.group, TrialResult.STOPPED + reason);
+    return true;
   }
 
   /**
@@ -73,7 +107,7 @@ public final class CrossValidation implements Function<TrialSpec, TrialResult> {
    */
   public OutOfFold.Entry predictionsOf(TrialResult result) {
     return oof.of(result).orElseGet(() -> {
-      Scored again = run(result.spec());
+      Scored again = run(result.spec(), null);
       if (again.predictions() == null) {
         throw new IllegalStateException("Trial " + result.spec().id() + " failed when rerun for "
             + "its out-of-fold predictions: " + again.result().error());
@@ -84,15 +118,21 @@ public final class CrossValidation implements Function<TrialSpec, TrialResult> {
 
   private record Scored(TrialResult result, Dataset<Row> predictions) {}
 
-  private Scored run(TrialSpec spec) {
+  /** trial: the running trial when it can be stopped, else null. */
+  private Scored run(TrialSpec spec, Running trial) {
     Evaluator evaluator = metric.evaluator(spec.family().probabilistic(ctx.task()));
     List<Double> values = new ArrayList<>();
     List<Dataset<Row>> predictions = new ArrayList<>();
     double fitSeconds = 0;
     double predictSeconds = 0;
     long start = System.nanoTime();
+    boolean cutShort = false;
     try {
       for (PreparedFolds.Fold fold : folds.folds()) {
+        if (stopAsked(trial)) {
+          cutShort = true;
+          break;
+        }
         Dataset<Row> train = spec.full() ? fold.train()
             : fold.train().where(col(FoldAssigner.SAMPLE).lt(spec.fraction()));
         long t0 = System.nanoTime();
@@ -107,14 +147,30 @@ public final class CrossValidation implements Function<TrialSpec, TrialResult> {
           predictions.add(outOfFold(scored, fold.index(), spec.family()));
         }
       }
-    } catch (RuntimeException e) {
-      return new Scored(TrialResult.failure(spec, metric.id(), e, fitSeconds,
+    } catch (Exception e) {
+      // A stopped trial's cancelled job throws SparkException (checked, undeclared by Scala);
+      // without a stop, any other checked exception is rethrown as it is.
+      if (!stopAsked(trial)) {
+        if (!(e instanceof RuntimeException)) {
+          throw e;
+        }
+        return new Scored(TrialResult.failure(spec, metric.id(), e, fitSeconds,
+            (System.nanoTime() - start) / 1e9), null);
+      }
+      cutShort = true;
+    }
+    if (cutShort) {
+      return new Scored(TrialResult.stopped(spec, metric.id(), trial.stopReason, fitSeconds,
           (System.nanoTime() - start) / 1e9), null);
     }
     TrialResult result = TrialResult.success(spec, metric.id(), values, fitSeconds,
         predictSeconds, (System.nanoTime() - start) / 1e9);
     return new Scored(result, spec.full() && result.succeeded()
         ? predictions.stream().reduce(Dataset::unionByName).orElseThrow() : null);
+  }
+
+  private static boolean stopAsked(Running trial) {
+    return trial != null && trial.stopReason != null;
   }
 
   /** Row id, fold, label, weight (if any) and the model's score column(s). */

@@ -96,7 +96,7 @@ public enum ModelFamily {
     if (hidden != null && this != MLP) {
       throw new IllegalArgumentException(id() + " has no parameter " + HIDDEN_LAYERS);
     }
-    String features = scaled ? out.scratch("scaled") : FeaturePipeline.FEATURES;
+    String features = scaled ? out.scaled() : FeaturePipeline.FEATURES;
     boolean oneVsRest = this == GBT && ctx.task() == Task.MULTICLASS;
     Estimator<?> base = base(ctx, hidden);
     Map<String, Object> fixed = new LinkedHashMap<>();

@@ -49,10 +49,10 @@ final class OneVsRestCalibrated extends Estimator<PipelineModel> {
   @Override
   @SuppressWarnings({"unchecked", "rawtypes"})
   public PipelineModel fit(Dataset<?> dataset) {
-    String raw = out.scratch("ovr_margins");
+    String raw = out.ovrMargins();
     OneVsRest ovr = new OneVsRest().setClassifier((Classifier) binary)
         .setLabelCol(LabelInfo.INDEXED).setFeaturesCol(featuresCol())
-        .setRawPredictionCol(raw).setPredictionCol(out.scratch("ovr_prediction"))
+        .setRawPredictionCol(raw).setPredictionCol(out.ovrPrediction())
         .setParallelism(1);
     String weights = weightCol();
     if (weights != null) {
@@ -112,11 +112,11 @@ final class OneVsRestCalibrated extends Estimator<PipelineModel> {
 
   @Override
   public StructType transformSchema(StructType schema) {
-    return new LogisticRegression().setFeaturesCol(out.scratch("ovr_margins"))
+    return new LogisticRegression().setFeaturesCol(out.ovrMargins())
         .setLabelCol(LabelInfo.INDEXED)
         .setPredictionCol(out.prediction()).setProbabilityCol(out.probability())
         .setRawPredictionCol(out.rawPrediction())
-        .transformSchema(schema.add(out.scratch("ovr_margins"),
+        .transformSchema(schema.add(out.ovrMargins(),
             new org.apache.spark.ml.linalg.VectorUDT(), false));
   }
 

@@ -24,6 +24,21 @@ public record Outputs(String prefix) {
     return prefix + "rawPrediction";
   }
 
+  /** The scaled features of the families that see standardised features. */
+  public String scaled() {
+    return scratch("scaled");
+  }
+
+  /** One-vs-rest's margins per class (the calibrator's input). */
+  public String ovrMargins() {
+    return scratch("ovr_margins");
+  }
+
+  /** One-vs-rest's own prediction, before calibration. */
+  public String ovrPrediction() {
+    return scratch("ovr_prediction");
+  }
+
   /** Scratch columns of this model (scaled features, inner one-vs-rest outputs). */
   public String scratch(String name) {
     return "_lakeml_" + (prefix.isEmpty() ? "" : prefix.substring("_lakeml_".length())) + name;

@@ -13,7 +13,8 @@ import java.util.function.LongSupplier;
  * engine before its first trial): reading the input, intake and fold preparation come before and
  * are not counted. A trial is launched only if, by the time it is expected to end, the reserve
  * for the refit (reserveFactor x the per-fold fit time of the models to refit, scaled to all
- * training rows) still fits.
+ * training rows) still fits. Once the elapsed time plus that reserve passes the budget, the budget
+ * is {@link #spent}: the engine stops the trials still running.
  */
 public final class SearchBudget {
   private final int maxTrials;
@@ -45,20 +46,43 @@ public final class SearchBudget {
     return maxTrials;
   }
 
+  /** Whether there is a time budget at all (0 = trials only). */
+  public boolean timed() {
+    return seconds > 0;
+  }
+
+  /** The time budget in seconds (0 = none). */
+  public double seconds() {
+    return seconds;
+  }
+
   public double elapsedSeconds() {
     return (nanos.getAsLong() - start) / 1e9;
   }
 
   /**
-   * Whether a trial like {@code next} may start now, given the finished ones. Until a trial has
-   * succeeded, trials start whatever the clock says (up to max-trials): a run must end with a
-   * model, even when reading and preparing the data took the whole time budget.
+   * Whether a trial like {@code next} may start now, given the finished ones. Until a trial on
+   * all rows has succeeded, trials start whatever the clock says (up to max-trials): a run must
+   * end with a model (a candidate), even when reading and preparing the data took the whole time
+   * budget; a successive-halving trial on part of the rows is no candidate.
    */
   public boolean allows(TrialSpec next, Collection<TrialResult> finished) {
-    if (seconds <= 0 || finished.stream().noneMatch(TrialResult::succeeded)) {
+    if (seconds <= 0 || !hasCandidate(finished)) {
       return true;
     }
     return elapsedSeconds() + expectedWall(next, finished) + reserve(finished) <= seconds;
+  }
+
+  /**
+   * Whether the time budget is spent: the elapsed time plus the refit reserve is past it, and a
+   * trial on all rows has succeeded (until then nothing is stopped: a run must end with a model).
+   */
+  public boolean spent(Collection<TrialResult> finished) {
+    return timed() && hasCandidate(finished) && elapsedSeconds() + reserve(finished) > seconds;
+  }
+
+  private static boolean hasCandidate(Collection<TrialResult> finished) {
+    return finished.stream().anyMatch(r -> r.succeeded() && r.spec().full());
   }
 
   /** Expected wall time of a trial: the mean of its family's at this fraction, else of all. */

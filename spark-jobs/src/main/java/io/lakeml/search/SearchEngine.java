@@ -4,6 +4,7 @@ import io.lakeml.evaluate.Metric;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,7 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Function;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +24,11 @@ import org.slf4j.LoggerFactory;
  * ones a previous attempt of the run already logged. Proposal n sees exactly the results of
  * trials 1..n-parallelism (it waits for them), so with a trial budget and a seed the trials and
  * their order do not depend on which trial happens to finish first.
- * An exception thrown by the executor (not a failed trial: a crash) stops the search and is
+ * An exception thrown by the runner (not a failed trial: a crash) stops the search and is
  * rethrown once the trials in flight have ended.
+ * With a time budget, the trials still running when it is spent (the search's elapsed time plus
+ * the refit reserve past the budget) are stopped ({@link TrialRunner#stop}) and end as failed
+ * trials, not logged, once a trial on all rows has succeeded: a run always ends with a model.
  */
 public final class SearchEngine {
   private static final Logger LOG = LoggerFactory.getLogger(SearchEngine.class);
@@ -33,9 +39,14 @@ public final class SearchEngine {
   private final TrialLog log;
   private final Metric metric;
 
+  /** How often the engine checks whether the time budget is spent. */
+  private static final long WATCH_MILLIS = 250;
+
   private final Map<Integer, TrialResult> finished = new HashMap<>();
+  /** The trials running now, by number, and those of them already asked to stop. */
+  private final Map<Integer, TrialSpec> inFlight = new HashMap<>();
+  private final Set<Integer> stopped = new HashSet<>();
   private Throwable crash;
-  private int running;
 
   public SearchEngine(TrialProposer proposer, SearchBudget budget, int parallelism, TrialLog log,
       Metric metric) {
@@ -47,16 +58,18 @@ public final class SearchEngine {
   }
 
   /** Every result (failed trials included), in trial order. */
-  public List<TrialResult> run(Function<TrialSpec, TrialResult> executor) {
-    ExecutorService pool = Executors.newFixedThreadPool(parallelism, r -> {
-      Thread t = new Thread(r, "lakeml-trial");
-      t.setDaemon(true);
-      return t;
-    });
+  public List<TrialResult> run(TrialRunner runner) {
+    ExecutorService pool = Executors.newFixedThreadPool(parallelism, daemon("lakeml-trial"));
     // The time budget covers the search and what follows, not the reading, intake and fold
     // preparation before it (on a busy machine those alone exceeded a 60 s budget, and the run
     // failed with no trial at all).
     budget.startClock();
+    ScheduledExecutorService watch = null;
+    if (budget.timed()) {
+      watch = Executors.newSingleThreadScheduledExecutor(daemon("lakeml-budget"));
+      watch.scheduleWithFixedDelay(() -> stopWhenSpent(runner), WATCH_MILLIS, WATCH_MILLIS,
+          TimeUnit.MILLISECONDS);
+    }
     Progress progress = new Progress(metric, budget);
     int reused = 0;
     try {
@@ -87,12 +100,15 @@ public final class SearchEngine {
               + "(%.1fs elapsed)", number - 1, budget.elapsedSeconds()));
           break;
         } else {
-          launch(pool, spec, executor, progress);
+          launch(pool, spec, runner, progress);
         }
         number++;
       }
       awaitIdle();
     } finally {
+      if (watch != null) {
+        watch.shutdownNow();
+      }
       pool.shutdownNow();
     }
     if (crash != null) {
@@ -106,34 +122,66 @@ public final class SearchEngine {
     return out;
   }
 
-  private void launch(ExecutorService pool, TrialSpec spec,
-      Function<TrialSpec, TrialResult> executor, Progress progress) {
+  private void launch(ExecutorService pool, TrialSpec spec, TrialRunner runner,
+      Progress progress) {
     synchronized (this) {
-      running++;
+      inFlight.put(spec.number(), spec);
     }
     pool.submit(() -> {
       try {
-        complete(executor.apply(spec), progress, true);
+        complete(runner.apply(spec), progress, true);
       } catch (Throwable t) {
         synchronized (this) {
           if (crash == null) {
             crash = t;
           }
-          running--;
+          inFlight.remove(spec.number());
           notifyAll();
         }
       }
     });
   }
 
+  /** Stops the trials in flight once the budget is spent and some trial has succeeded. */
+  private synchronized void stopWhenSpent(TrialRunner runner) {
+    if (inFlight.isEmpty() || !budget.spent(finished.values())) {
+      return;
+    }
+    for (TrialSpec spec : inFlight.values()) {
+      if (stopped.contains(spec.number())) {
+        continue;
+      }
+      String reason = String.format(Locale.ROOT, "the time budget of %.0fs was spent (%.1fs "
+          + "into the search, %.1fs kept for the refit)", budget.seconds(),
+          budget.elapsedSeconds(), budget.reserve(finished.values()));
+      try {
+        if (runner.stop(spec, reason)) {
+          stopped.add(spec.number());
+          LOG.info("Search: stopping trial {}: {}", spec.id(), reason);
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("Search: could not stop trial " + spec.id(), e);
+      }
+    }
+  }
+
+  private static ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
   private void complete(TrialResult result, Progress progress, boolean fresh) {
-    if (fresh) {
+    // A stopped trial is not logged: it did not end, and a rerun of the run runs it again.
+    if (fresh && !result.wasStopped()) {
       log.append(result);
     }
     synchronized (this) {
       finished.put(result.spec().number(), result);
       if (fresh) {
-        running--;
+        inFlight.remove(result.spec().number());
       }
       progress.report(result, fresh);
       notifyAll();
@@ -175,7 +223,7 @@ public final class SearchEngine {
   }
 
   private synchronized void awaitIdle() {
-    while (running > 0) {
+    while (!inFlight.isEmpty()) {
       waitQuietly();
     }
   }

@@ -9,6 +9,8 @@ import java.util.List;
 public record TrialResult(TrialSpec spec, String metric, List<Double> foldMetrics, double mean,
     double std, double fitSeconds, double predictSeconds, double wallSeconds, String error,
     Instant finishedAt) {
+  /** How the error of a stopped trial starts. */
+  public static final String STOPPED = "stopped: ";
 
   public TrialResult {
     foldMetrics = List.copyOf(foldMetrics);
@@ -32,6 +34,18 @@ public record TrialResult(TrialSpec spec, String metric, List<Double> foldMetric
     String message = error.getClass().getSimpleName() + ": " + error.getMessage();
     return new TrialResult(spec, metric, List.of(), Double.NaN, Double.NaN, fit, 0, wall, message,
         Instant.now());
+  }
+
+  /** A trial stopped before its end (the time budget was spent): failed, with the reason. */
+  public static TrialResult stopped(TrialSpec spec, String metric, String reason, double fit,
+      double wall) {
+    return new TrialResult(spec, metric, List.of(), Double.NaN, Double.NaN, fit, 0, wall,
+        STOPPED + reason, Instant.now());
+  }
+
+  /** Whether the trial was stopped before its end: it did not fail, it was not finished. */
+  public boolean wasStopped() {
+    return error != null && error.startsWith(STOPPED);
   }
 
   /** This result under another spec (same configuration, e.g. when read back from the log). */

@@ -11,6 +11,7 @@ import io.lakeml.lake.PinnedTable;
 import io.lakeml.lake.TableRef;
 import io.lakeml.prep.FeaturePipeline;
 import io.lakeml.search.ModelFamily;
+import io.lakeml.search.TrialResult;
 import io.lakeml.search.TrialSpec;
 import io.lakeml.testing.SparkTest;
 import java.nio.file.Path;
@@ -50,12 +51,12 @@ class ModelReloadTest {
         new io.lakeml.config.SelectSettings(io.lakeml.config.SelectSettings.Mode.ON, 20, 0.0,
             0.2, 0.98, 500, 0.99, 5), in.label().task(), 3, FeaturePipeline.ALL_FEATURES,
         FeaturePipeline.FEATURES, io.lakeml.intake.LabelInfo.INDEXED);
-    FinalModel fin = FinalModel.fit(in, FeaturePipeline.build(in, s.prep(),
-        java.util.Optional.of(selector)), List.of(spec.family().estimator(
-            new io.lakeml.search.ModelContext(in.label().task(), 2, true), spec.params(),
-            spec.seed(), io.lakeml.search.Outputs.STANDARD)), spec.describe(), false, in.data(),
-        in.data().limit(50), io.lakeml.config.EvaluateSettings.ThresholdObjective.F1,
-        new io.lakeml.search.FitClock());
+    Refits refits = new Refits(FeaturePipeline.build(in, s.prep(), java.util.Optional.of(
+        selector)), in.data(), new io.lakeml.search.ModelContext(in.label().task(), 2, true),
+        in.label().classes(), java.util.Set.of(spec.id()), new io.lakeml.search.FitClock());
+    FinalModel fin = FinalModel.evaluate(in, refits.refit(Candidate.of(TrialResult.success(spec,
+        "areaUnderROC", List.of(0.5), 0, 0, 0))), false, in.data().limit(50),
+        io.lakeml.config.EvaluateSettings.ThresholdObjective.F1);
     String folder = dir.resolve("m").toString();
     new ModelStore(SparkTest.spark()).save(folder, fin.model(), Map.of());
     PipelineModel loaded = PipelineModel.load(ModelStore.modelPath(folder));

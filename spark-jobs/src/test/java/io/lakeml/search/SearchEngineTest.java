@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -64,7 +66,7 @@ class SearchEngineTest {
     TrialProposer proposer = new TrialProposer(s, CTX, Metric.AREA_UNDER_ROC,
         new RunSettings("r", "n", seed), halving);
     return new SearchEngine(proposer, budget, s.parallelism(), log, Metric.AREA_UNDER_ROC)
-        .run(executor);
+        .run(executor::apply);
   }
 
   static List<TrialResult> search(SearchSettings s, long seed, TrialLog log,
@@ -180,6 +182,92 @@ class SearchEngineTest {
     // From the search's start: 4 trials x 10 s + 12 s reserve fit 60 s; a 5th would not.
     assertEquals(4, r.size());
     assertEquals(40.0, budget.elapsedSeconds(), 1e-9);
+  }
+
+  @Test
+  void trialsStillRunningWhenTheBudgetIsSpentAreStoppedOnceOneHasSucceeded() {
+    // Two trials at once on a 30 s budget. t001 ends at 40 s, past the budget; t002 would run
+    // until stopped. While t001 runs nothing is stopped (no trial has succeeded yet: a run must
+    // end with a model); once it has succeeded, t002 is stopped and no third trial starts.
+    AtomicLong clock = new AtomicLong();
+    SearchSettings s = settings(List.of("logistic_regression", "random_forest"), "random", true,
+        10, 30, 2);
+    SearchBudget budget = new SearchBudget(10, 30, 2.0, 1, 3, clock::get);
+    CountDownLatch secondStarted = new CountDownLatch(1);
+    CountDownLatch stopAsked = new CountDownLatch(1);
+    List<String> events = Collections.synchronizedList(new ArrayList<>());
+    TrialRunner runner = new TrialRunner() {
+      @Override
+      public TrialResult apply(TrialSpec spec) {
+        if (spec.number() == 1) {
+          await(secondStarted, 30);
+          clock.addAndGet(40_000_000_000L);
+          sleep(1000); // four of the engine's budget checks with the budget spent
+          events.add("t001 succeeded");
+          return TrialResult.success(spec, "areaUnderROC", List.of(quality(spec)), 6.0, 0.1,
+              40.0);
+        }
+        events.add(spec.id() + " started");
+        secondStarted.countDown();
+        if (await(stopAsked, 60)) {
+          return TrialResult.stopped(spec, "areaUnderROC", "by the test", 1.0, 40.0);
+        }
+        return TrialResult.success(spec, "areaUnderROC", List.of(quality(spec)), 6.0, 0.1, 60.0);
+      }
+
+      @Override
+      public boolean stop(TrialSpec spec, String reason) {
+        events.add(spec.id() + " stop: " + reason);
+        stopAsked.countDown();
+        return true;
+      }
+    };
+    MemoryLog log = new MemoryLog();
+    List<TrialResult> r = new SearchEngine(new TrialProposer(s, CTX, Metric.AREA_UNDER_ROC,
+        new RunSettings("r", "n", 1), Optional.empty()), budget, 2, log,
+        Metric.AREA_UNDER_ROC).run(runner);
+    assertEquals(2, r.size(), "no third trial once the budget is spent: " + events);
+    assertTrue(r.get(0).succeeded());
+    assertTrue(r.get(1).wasStopped(), "t002 ran to its end: it was never stopped " + events);
+    assertEquals(List.of("t002 started", "t001 succeeded",
+        "t002 stop: the time budget of 30s was spent (40.0s into the search, 6.0s kept for the "
+            + "refit)"), events);
+    assertEquals(Set.of(1), log.rows.keySet(), "a stopped trial is not logged: a rerun runs it");
+  }
+
+  @Test
+  void onlyASuccessOnAllRowsCountsAsTheModelARunMustEndWith() {
+    // A successive-halving trial on a ninth of the rows is no candidate: with only that, the
+    // budget neither stops nor refuses the trials that could give the run its model.
+    AtomicLong clock = new AtomicLong();
+    SearchBudget budget = new SearchBudget(10, 30, 2.0, 1, 3, clock::get);
+    clock.addAndGet(100_000_000_000L);
+    TrialResult partial = TrialResult.success(new TrialSpec(1, ModelFamily.RANDOM_FOREST,
+        Map.of("maxDepth", 3), 1, 1 / 9.0), "areaUnderROC", List.of(0.8), 1.0, 0.1, 2.0);
+    TrialSpec full = new TrialSpec(2, ModelFamily.RANDOM_FOREST, Map.of("maxDepth", 5), 2);
+    assertFalse(budget.spent(List.of(partial)));
+    assertTrue(budget.allows(full, List.of(partial)));
+    List<TrialResult> both = List.of(partial, TrialResult.success(full, "areaUnderROC",
+        List.of(0.8), 3.0, 0.1, 4.0));
+    assertTrue(budget.spent(both));
+    assertFalse(budget.allows(new TrialSpec(3, ModelFamily.RANDOM_FOREST, Map.of("maxDepth", 7),
+        3), both));
+  }
+
+  private static boolean await(CountDownLatch latch, int seconds) {
+    try {
+      return latch.await(seconds, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
