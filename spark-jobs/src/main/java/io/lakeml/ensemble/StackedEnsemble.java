@@ -116,7 +116,9 @@ public final class StackedEnsemble {
   }
 
   /** The model stages of the final pipeline (after preprocessing): members to fit, then the
-   * assembler and the fitted meta-learner. */
+   * assembler and the fitted meta-learner. A run refits through {@link #fittedStages} (its
+   * members shared with the single candidates); this unfitted form is the separate refit the
+   * tests compare it with. */
   public static List<PipelineStage> stages(Cv cv, ModelContext ctx) {
     List<PipelineStage> stages = new ArrayList<>();
     for (int i = 0; i < cv.members().size(); i++) {

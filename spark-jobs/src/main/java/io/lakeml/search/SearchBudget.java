@@ -67,7 +67,7 @@ public final class SearchBudget {
    * budget; a successive-halving trial on part of the rows is no candidate.
    */
   public boolean allows(TrialSpec next, Collection<TrialResult> finished) {
-    if (seconds <= 0 || !hasCandidate(finished)) {
+    if (!timed() || !hasCandidate(finished)) {
       return true;
     }
     return elapsedSeconds() + expectedWall(next, finished) + reserve(finished) <= seconds;
